@@ -1,0 +1,41 @@
+/** Dispatches `parley <command>` to its implementation. */
+import { importCommand, renderCommand } from './draft-commands.ts';
+import { demoCommand } from './demo-command.ts';
+import { CliError, type CliIo } from './io.ts';
+
+const USAGE = `Usage: parley <command> [options]
+
+Commands:
+  import FILE [--json]                 decompose a draft; print its summary and warnings
+  render FILE [--view V] [--notation N] print a view: compiled, agreed, as:ISO3
+  demo                                 import the CICA seed draft and print it
+`;
+
+const commands: Record<string, (io: CliIo, args: readonly string[]) => Promise<number>> = {
+  import: importCommand,
+  render: renderCommand,
+  demo: demoCommand,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(io, args);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message.endsWith('\n') ? error.message : error.message + '\n');
+      return error.exitCode;
+    }
+    io.err(`parley ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,539 @@
+/**
+ * `applyEvent` folds one event into a state; `fold` folds a log from the empty state.
+ *
+ * Each event is validated completely before anything is changed, so a rejected event
+ * leaves the state exactly as it was — never half applied.
+ */
+import { containerKey, emptyState, type DocumentState } from '../model/document-state.ts';
+import type { OptionRef } from '../model/option-set.ts';
+import type { Position } from '../model/position.ts';
+import type { Proposal, TextAnchor } from '../model/proposal.ts';
+import type { CaseToggle, Provision } from '../model/provision.ts';
+import { anchoredIn, hasReservedCharacters, readContainer, writeContainer } from '../text/container.ts';
+import type { ParleyEvent, ProposalInput, ProvisionInput } from './event.ts';
+import { EventRejected, reject, type Rejection } from './rejection.ts';
+
+export type ApplyResult = { readonly ok: true; readonly state: DocumentState } | { readonly ok: false; readonly rejection: Rejection };
+
+/** Applies `event` to `state` in place; returns the rejection instead when it does not apply. */
+export function tryApplyEvent(state: DocumentState, event: ParleyEvent): ApplyResult {
+  const rejection = validate(state, event);
+  if (rejection) return { ok: false, rejection };
+  mutate(state, event);
+  state.version += 1;
+  return { ok: true, state };
+}
+
+/** Applies `event` to `state` in place, throwing {@link EventRejected} when it does not apply. */
+export function applyEvent(state: DocumentState, event: ParleyEvent): DocumentState {
+  const result = tryApplyEvent(state, event);
+  if (!result.ok) throw new EventRejected(result.rejection);
+  return result.state;
+}
+
+/** The state a log describes. The same log always gives the same state. */
+export function fold(events: readonly ParleyEvent[]): DocumentState {
+  const state = emptyState();
+  for (const event of events) applyEvent(state, event);
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation: pure checks, no mutation.
+
+function validate(state: DocumentState, event: ParleyEvent): Rejection | null {
+  if (event.type !== 'document.created' && state.id === '') {
+    return reject('NO_DOCUMENT', `The log must start with document.created, not ${event.type}.`);
+  }
+  switch (event.type) {
+    case 'document.created':
+      return state.id === '' ? null : reject('DUPLICATE_ID', `Document ${state.id} already exists in this log.`);
+    case 'provision.added':
+      return validateNewProvisions(state, [event.data.provision], event.data.after);
+    case 'proposal.made':
+    case 'chair.proposal.made':
+      return validateProposal(state, event.data.proposal);
+    case 'proposal.withdrawn':
+    case 'consensus.declared':
+      return requireOpenProposal(state, event.data.proposalId);
+    case 'position.taken': {
+      const rejection = requireOpenProposal(state, event.data.proposalId);
+      if (rejection) return rejection;
+      return event.data.delegation.trim() === ''
+        ? reject('BAD_KIND', 'A position needs the delegation that takes it.')
+        : null;
+    }
+    case 'position.withdrawn': {
+      const rejection = requireOpenProposal(state, event.data.proposalId);
+      if (rejection) return rejection;
+      return state.positions.get(event.data.proposalId)?.has(event.data.delegation)
+        ? null
+        : reject('UNKNOWN_PROPOSAL', `${event.data.delegation} has no position on proposal ${event.data.proposalId} to withdraw.`);
+    }
+    case 'provision.agreed':
+      return state.provisions.has(event.data.provisionId)
+        ? null
+        : reject('UNKNOWN_PROVISION', `There is no provision ${event.data.provisionId}.`);
+    case 'revision.issued': {
+      const last = state.revisions.at(-1)?.number ?? 0;
+      return event.data.number === last + 1
+        ? null
+        : reject('BAD_REVISION', `The next revision is number ${last + 1}, not ${event.data.number}.`);
+    }
+    case 'statement.added': {
+      const { statement } = event.data;
+      if (state.statements.has(statement.id)) return reject('DUPLICATE_ID', `Statement ${statement.id} already exists.`);
+      if (statement.anchor.proposalId !== undefined) {
+        return state.proposals.has(statement.anchor.proposalId)
+          ? null
+          : reject('UNKNOWN_PROPOSAL', `There is no proposal ${statement.anchor.proposalId} to attach the statement to.`);
+      }
+      return state.provisions.has(statement.anchor.provisionId)
+        ? null
+        : reject('UNKNOWN_PROVISION', `There is no provision ${statement.anchor.provisionId} to attach the statement to.`);
+    }
+    case 'option-set.formed': {
+      const { optionSet } = event.data;
+      if (state.optionSets.has(optionSet.id)) return reject('DUPLICATE_ID', `Option set ${optionSet.id} already exists.`);
+      if (optionSet.members.length < 1) return reject('UNKNOWN_OPTION', 'An option set needs at least one member.');
+      for (const member of optionSet.members) {
+        const rejection = validateOptionMember(state, member);
+        if (rejection) return rejection;
+      }
+      return null;
+    }
+  }
+}
+
+function validateOptionMember(state: DocumentState, member: OptionRef): Rejection | null {
+  if (member.t === 'provision') {
+    return state.provisions.has(member.id) ? null : reject('UNKNOWN_OPTION', `Option refers to unknown provision ${member.id}.`);
+  }
+  const proposal = state.proposals.get(member.id);
+  if (!proposal) return reject('UNKNOWN_OPTION', `Option refers to unknown proposal ${member.id}.`);
+  if (proposal.optionSetId !== null) {
+    return reject('UNKNOWN_OPTION', `Proposal ${member.id} already belongs to option set ${proposal.optionSetId}.`);
+  }
+  return null;
+}
+
+function requireOpenProposal(state: DocumentState, id: string): Rejection | null {
+  const proposal = state.proposals.get(id);
+  if (!proposal) return reject('UNKNOWN_PROPOSAL', `There is no proposal ${id}.`);
+  if (proposal.status !== 'open') return reject('NOT_OPEN', `Proposal ${id} is already ${proposal.status}.`);
+  return null;
+}
+
+function validateNewProvisions(state: DocumentState, provisions: readonly ProvisionInput[], after: string | null | undefined): Rejection | null {
+  if (after !== null && after !== undefined && !state.provisions.has(after)) {
+    return reject('UNKNOWN_PROVISION', `Cannot place text after unknown provision ${after}.`);
+  }
+  const seen = new Set<string>();
+  for (const provision of provisions) {
+    if (state.provisions.has(provision.id) || seen.has(provision.id)) {
+      return reject('DUPLICATE_ID', `Provision ${provision.id} already exists.`);
+    }
+    seen.add(provision.id);
+    if (hasReservedCharacters(provision.text)) {
+      return reject('BAD_TEXT', `The text of provision ${provision.label ?? provision.id} contains a square bracket; brackets mark proposals, so write the disputed words as a proposal instead.`);
+    }
+  }
+  return null;
+}
+
+function validateProposal(state: DocumentState, input: ProposalInput): Rejection | null {
+  if (state.proposals.has(input.id)) return reject('DUPLICATE_ID', `Proposal ${input.id} already exists.`);
+  if (input.text !== undefined && hasReservedCharacters(input.text)) {
+    return reject('BAD_TEXT', 'Proposed text contains a square bracket; brackets mark proposals, so propose the inner words separately.');
+  }
+  switch (input.kind) {
+    case 'insert':
+    case 'delete':
+    case 'replace':
+      return validateTextAnchor(state, input);
+    case 'remark':
+      if (!input.text) return reject('BAD_TEXT', 'A remark needs its text.');
+      if (input.anchor) return validateTextAnchor(state, input);
+      if (input.about && !state.provisions.has(input.about)) {
+        return reject('UNKNOWN_PROVISION', `The remark is about unknown provision ${input.about}.`);
+      }
+      return null;
+    case 'new-provision':
+      if (!input.provisions || input.provisions.length === 0) {
+        return reject('BAD_KIND', 'A new-provision proposal needs at least one provision.');
+      }
+      return validateNewProvisions(state, input.provisions, input.after);
+    case 'delete-provision':
+    case 'move': {
+      if (!input.provisionIds || input.provisionIds.length === 0) {
+        return reject('BAD_KIND', `A ${input.kind} proposal needs the provisions it targets.`);
+      }
+      for (const id of input.provisionIds) {
+        if (!state.provisions.has(id)) return reject('UNKNOWN_PROVISION', `There is no provision ${id}.`);
+      }
+      if (input.kind === 'move' && input.moveAfter && !state.provisions.has(input.moveAfter)) {
+        return reject('UNKNOWN_PROVISION', `Cannot move after unknown provision ${input.moveAfter}.`);
+      }
+      return null;
+    }
+  }
+}
+
+function validateTextAnchor(state: DocumentState, input: ProposalInput): Rejection | null {
+  const anchor = input.anchor;
+  if (!anchor) return reject('BAD_RANGE', `A ${input.kind} proposal needs the text range it applies to.`);
+  if (!state.provisions.has(anchor.provisionId)) return reject('UNKNOWN_PROVISION', `There is no provision ${anchor.provisionId}.`);
+  if (anchor.parent !== null) {
+    const parent = state.proposals.get(anchor.parent);
+    if (!parent) return reject('UNKNOWN_PROPOSAL', `There is no proposal ${anchor.parent} to amend.`);
+    if (parent.status !== 'open') return reject('NOT_OPEN', `Proposal ${anchor.parent} is ${parent.status}; it can no longer be amended.`);
+  }
+  const container = readContainer(state, anchor.provisionId, anchor.parent);
+  const length = container?.text.length ?? 0;
+  const { start, end } = anchor;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    return reject('BAD_RANGE', `The range ${start}–${end} is outside the text (length ${length}).`);
+  }
+  if (input.kind === 'insert' && start !== end) return reject('BAD_RANGE', 'An insertion is made at one point: start and end must be equal.');
+  if ((input.kind === 'delete' || input.kind === 'replace') && start === end) {
+    return reject('BAD_RANGE', `A ${input.kind} proposal needs a non-empty range of words.`);
+  }
+  if ((input.kind === 'insert' || input.kind === 'replace') && !input.text) {
+    return reject('BAD_TEXT', `A ${input.kind} proposal needs the words it proposes.`);
+  }
+  for (const otherId of anchoredIn(state, anchor.provisionId, anchor.parent)) {
+    const other = state.proposals.get(otherId)?.anchor;
+    if (!other) continue;
+    if (crosses(start, end, other.start, other.end)) {
+      return reject('OVERLAP', `The range ${start}–${end} partly overlaps proposal ${otherId} (${other.start}–${other.end}); propose on a range that contains it or lies within it.`);
+    }
+  }
+  return null;
+}
+
+/** Two ranges cross when they overlap without one containing the other. */
+function crosses(a1: number, a2: number, b1: number, b2: number): boolean {
+  if (a1 === a2 || b1 === b2) return false;
+  const overlap = a1 < b2 && b1 < a2;
+  const nested = (a1 <= b1 && b2 <= a2) || (b1 <= a1 && a2 <= b2);
+  return overlap && !nested;
+}
+
+// ---------------------------------------------------------------------------------------
+// Mutation: only called once validation passed.
+
+function mutate(state: DocumentState, event: ParleyEvent): void {
+  switch (event.type) {
+    case 'document.created':
+      state.id = event.data.documentId;
+      state.title = event.data.title;
+      state.notation = event.data.notation;
+      return;
+    case 'provision.added':
+      insertProvisions(state, [event.data.provision], event.data.after, null);
+      return;
+    case 'proposal.made':
+    case 'chair.proposal.made':
+      addProposal(state, event.data.proposal, event.type === 'chair.proposal.made', event.at);
+      return;
+    case 'proposal.withdrawn':
+      close(state, event.data.proposalId, 'withdrawn');
+      return;
+    case 'position.taken': {
+      const { proposalId, delegation, stance } = event.data;
+      positionsOf(state, proposalId).set(delegation, { proposalId, delegation, stance, reason: event.data.reason ?? null, at: event.at });
+      return;
+    }
+    case 'position.withdrawn':
+      state.positions.get(event.data.proposalId)?.delete(event.data.delegation);
+      return;
+    case 'consensus.declared':
+      if (event.data.outcome === 'accept') accept(state, event.data.proposalId);
+      else close(state, event.data.proposalId, 'dropped');
+      return;
+    case 'provision.agreed': {
+      const provision = state.provisions.get(event.data.provisionId);
+      if (provision) state.provisions.set(provision.id, { ...provision, status: event.data.status });
+      return;
+    }
+    case 'revision.issued':
+      state.revisions.push({ number: event.data.number, label: event.data.label, version: state.version + 1, at: event.at });
+      return;
+    case 'statement.added': {
+      const { statement } = event.data;
+      state.statements.set(statement.id, { ...statement, layout: statement.layout ?? {}, at: event.at });
+      return;
+    }
+    case 'option-set.formed': {
+      const { optionSet } = event.data;
+      state.optionSets.set(optionSet.id, { ...optionSet, status: 'open' });
+      for (const member of optionSet.members) {
+        if (member.t !== 'proposal') continue;
+        const proposal = state.proposals.get(member.id);
+        if (proposal) state.proposals.set(proposal.id, { ...proposal, optionSetId: optionSet.id });
+      }
+      return;
+    }
+  }
+}
+
+function positionsOf(state: DocumentState, proposalId: string): Map<string, Position> {
+  let byDelegation = state.positions.get(proposalId);
+  if (!byDelegation) {
+    byDelegation = new Map();
+    state.positions.set(proposalId, byDelegation);
+  }
+  return byDelegation;
+}
+
+function insertProvisions(state: DocumentState, inputs: readonly ProvisionInput[], after: string | null | undefined, proposedBy: string | null): void {
+  const provisions: Provision[] = inputs.map((input) => ({
+    id: input.id,
+    kind: input.kind,
+    label: input.label,
+    text: input.text,
+    status: 'open',
+    proposedBy,
+    toggles: input.toggles ?? [],
+    layout: input.layout ?? {},
+  }));
+  for (const provision of provisions) state.provisions.set(provision.id, provision);
+  const ids = provisions.map((p) => p.id);
+  if (after === undefined) {
+    state.order.push(...ids);
+    return;
+  }
+  // Drafts are read top to bottom, so placing after the last provision is the common case.
+  if (after !== null && state.order[state.order.length - 1] === after) {
+    state.order.push(...ids);
+    return;
+  }
+  const index = after === null ? 0 : state.order.indexOf(after) + 1;
+  state.order.splice(index, 0, ...ids);
+}
+
+function addProposal(state: DocumentState, input: ProposalInput, byChair: boolean, at: string): void {
+  const anchor: TextAnchor | null = input.anchor ? { ...input.anchor, version: state.version } : null;
+  const proposal: Proposal = {
+    id: input.id,
+    kind: input.kind,
+    proponent: byChair ? 'CHAIR' : input.proponent,
+    byChair,
+    status: 'open',
+    anchor,
+    text: input.text ?? '',
+    toggles: input.toggles ?? [],
+    provisionIds: input.kind === 'new-provision' ? (input.provisions ?? []).map((p) => p.id) : [...(input.provisionIds ?? [])],
+    moveAfter: input.moveAfter ?? null,
+    about: input.about ?? null,
+    optionSetId: null,
+    madeAt: at,
+    madeInVersion: state.version,
+    layout: input.layout ?? {},
+  };
+  state.proposals.set(proposal.id, proposal);
+  if (anchor) {
+    const key = containerKey(anchor.provisionId, anchor.parent);
+    const list = state.anchored.get(key);
+    if (list) list.push(proposal.id);
+    else state.anchored.set(key, [proposal.id]);
+  }
+  if (input.kind === 'new-provision') insertProvisions(state, input.provisions ?? [], input.after, proposal.id);
+  if (proposal.proponent !== null && !byChair) {
+    positionsOf(state, proposal.id).set(proposal.proponent, {
+      proposalId: proposal.id,
+      delegation: proposal.proponent,
+      stance: 'proposes',
+      reason: input.reason ?? null,
+      at,
+    });
+  }
+}
+
+/** Closes a proposal without changing the text it would have made, and everything resting on it. */
+function close(state: DocumentState, id: string, status: 'dropped' | 'withdrawn'): void {
+  const proposal = state.proposals.get(id);
+  if (!proposal || proposal.status !== 'open') return;
+  state.proposals.set(id, { ...proposal, status });
+  unindex(state, proposal);
+  for (const child of [...anchoredIn(state, '', id)]) close(state, child, 'dropped');
+  state.anchored.delete(containerKey('', id));
+  if (proposal.kind === 'new-provision') removeProvisions(state, proposal.provisionIds);
+  settleOptionSetAfterClose(state, proposal);
+}
+
+function unindex(state: DocumentState, proposal: Proposal): void {
+  if (!proposal.anchor) return;
+  const key = containerKey(proposal.anchor.provisionId, proposal.anchor.parent);
+  const list = state.anchored.get(key);
+  if (!list) return;
+  const index = list.indexOf(proposal.id);
+  if (index >= 0) list.splice(index, 1);
+}
+
+function removeProvisions(state: DocumentState, ids: readonly string[]): void {
+  const removed = new Set(ids);
+  for (const id of ids) {
+    for (const child of [...anchoredIn(state, id, null)]) close(state, child, 'dropped');
+    state.anchored.delete(containerKey(id, null));
+    state.provisions.delete(id);
+  }
+  state.order = state.order.filter((id) => !removed.has(id));
+  // A delete-provision or move whose every target is gone has nothing left to decide.
+  for (const proposal of state.proposals.values()) {
+    if (proposal.status !== 'open' || (proposal.kind !== 'delete-provision' && proposal.kind !== 'move')) continue;
+    if (proposal.provisionIds.every((target) => removed.has(target) || !state.provisions.has(target))) {
+      close(state, proposal.id, 'dropped');
+    }
+  }
+}
+
+function settleOptionSetAfterClose(state: DocumentState, proposal: Proposal): void {
+  if (proposal.optionSetId === null) return;
+  const set = state.optionSets.get(proposal.optionSetId);
+  if (!set || set.status !== 'open') return;
+  const stillOpen = set.members.some((m) => m.t === 'proposal' && state.proposals.get(m.id)?.status === 'open');
+  if (!stillOpen) state.optionSets.set(set.id, { ...set, status: 'settled' });
+}
+
+function accept(state: DocumentState, id: string): void {
+  const proposal = state.proposals.get(id);
+  if (!proposal || proposal.status !== 'open') return;
+  // Alternatives fall first, so that accepting one option never leaves another standing.
+  if (proposal.optionSetId !== null) {
+    const set = state.optionSets.get(proposal.optionSetId);
+    if (set) {
+      state.optionSets.set(set.id, { ...set, status: 'settled' });
+      for (const member of set.members) {
+        if (member.t === 'proposal' && member.id !== id) close(state, member.id, 'dropped');
+      }
+      const replaced = set.members.filter((m) => m.t === 'provision').map((m) => m.id);
+      if (replaced.length > 0) removeProvisions(state, replaced);
+    }
+  }
+  const current = state.proposals.get(id);
+  if (!current || current.status !== 'open') return;
+  state.proposals.set(id, { ...current, status: 'accepted' });
+  switch (current.kind) {
+    case 'insert':
+    case 'replace':
+    case 'delete':
+      spliceAccepted(state, current);
+      return;
+    case 'new-provision':
+      for (const provisionId of current.provisionIds) {
+        const provision = state.provisions.get(provisionId);
+        if (provision) state.provisions.set(provisionId, { ...provision, proposedBy: null });
+      }
+      return;
+    case 'delete-provision':
+      removeProvisions(state, current.provisionIds);
+      return;
+    case 'move': {
+      const moving = new Set(current.provisionIds);
+      const rest = state.order.filter((pid) => !moving.has(pid));
+      const index = current.moveAfter === null ? 0 : rest.indexOf(current.moveAfter) + 1;
+      rest.splice(index, 0, ...current.provisionIds.filter((pid) => state.provisions.has(pid)));
+      state.order = rest;
+      return;
+    }
+    case 'remark':
+      unindex(state, current);
+      return;
+  }
+}
+
+/**
+ * Writes an accepted insert, delete or replace into its container's text, moves the
+ * proposals that rested on the accepted words into the container, and shifts the offsets
+ * of everything after the change.
+ */
+function spliceAccepted(state: DocumentState, proposal: Proposal): void {
+  const anchor = proposal.anchor;
+  if (!anchor) return;
+  const { provisionId, parent, start } = anchor;
+  let { end } = anchor;
+  const container = readContainer(state, provisionId, parent);
+  if (!container) return;
+  // Deleting words between two spaces takes one of the spaces with them.
+  if (proposal.kind === 'delete' && container.text[start - 1] === ' ' && container.text[end] === ' ') end += 1;
+  const inserted = proposal.kind === 'delete' ? '' : proposal.text;
+  const removedLength = proposal.kind === 'insert' ? 0 : end - start;
+  const delta = inserted.length - removedLength;
+  const key = containerKey(provisionId, parent);
+  const siblings = state.anchored.get(key) ?? [];
+  const ownIndex = siblings.indexOf(proposal.id);
+
+  // Siblings resting on removed words fall with them; the rest shift.
+  const survivors: string[] = [];
+  for (const [index, siblingId] of [...siblings].entries()) {
+    if (siblingId === proposal.id) continue;
+    const sibling = state.proposals.get(siblingId);
+    if (!sibling?.anchor) continue;
+    const s = sibling.anchor;
+    const moved = shiftRange(s.start, s.end, start, end, delta, index > ownIndex);
+    if (moved === null) {
+      close(state, siblingId, 'dropped');
+      continue;
+    }
+    if (moved[0] !== s.start || moved[1] !== s.end) {
+      state.proposals.set(siblingId, { ...sibling, anchor: { ...s, start: moved[0], end: moved[1] } });
+    }
+    survivors.push(siblingId);
+  }
+
+  // Proposals on the accepted words now rest on the container, at their new place.
+  const children = state.anchored.get(containerKey('', proposal.id)) ?? [];
+  for (const childId of children) {
+    const child = state.proposals.get(childId);
+    if (!child?.anchor) continue;
+    state.proposals.set(childId, {
+      ...child,
+      anchor: { ...child.anchor, provisionId, parent, start: child.anchor.start + start, end: child.anchor.end + start },
+    });
+    survivors.push(childId);
+  }
+  state.anchored.delete(containerKey('', proposal.id));
+  state.anchored.set(key, survivors);
+
+  const toggles: CaseToggle[] = [];
+  for (const toggle of container.toggles) {
+    if (toggle.at < start) toggles.push(toggle);
+    else if (toggle.at >= end) toggles.push({ ...toggle, at: toggle.at + delta });
+  }
+  if (proposal.kind !== 'delete') for (const toggle of proposal.toggles) toggles.push({ ...toggle, at: toggle.at + start });
+  toggles.sort((a, b) => a.at - b.at);
+  writeContainer(state, provisionId, parent, {
+    text: container.text.slice(0, start) + inserted + container.text.slice(end),
+    toggles,
+  });
+}
+
+/**
+ * Where a range [s1, s2) of a container lands after [start, end) was replaced by words
+ * `delta` characters longer; null when it rested on words that are gone. Point ranges are
+ * insertions: at the same point as an accepted insertion, the later-made one goes after it;
+ * an insertion at the start of a range renders before it, so accepted words go before the range.
+ */
+export function shiftRange(s1: number, s2: number, start: number, end: number, delta: number, madeLater: boolean): [number, number] | null {
+  const acceptedIsInsert = start === end;
+  if (s1 === s2) {
+    if (s1 < start) return [s1, s2];
+    if (acceptedIsInsert) {
+      if (s1 > start || madeLater) return [s1 + delta, s2 + delta];
+      return [s1, s2];
+    }
+    if (s1 === start) return [s1, s2];
+    if (s1 >= end) return [s1 + delta, s2 + delta];
+    return null;
+  }
+  if (acceptedIsInsert) {
+    if (start <= s1) return [s1 + delta, s2 + delta];
+    if (start < s2) return [s1, s2 + delta];
+    return [s1, s2];
+  }
+  if (s2 <= start) return [s1, s2];
+  if (s1 >= end) return [s1 + delta, s2 + delta];
+  if (s1 >= start && s2 <= end) return null;
+  return [s1, s2 + delta];
+}

@@ -1,0 +1,30 @@
+/**
+ * Parley's pure domain: the negotiated-text model, its events and fold, views and
+ * notations. No I/O, no clock, no randomness: it runs in the browser and on the server.
+ */
+export { importDraft, type ImportOptions, type ImportResult } from './import-draft.ts';
+export { renderText, compareRevisions, type RenderOptions } from './render-text.ts';
+export { summarize, type Summary } from './summarize.ts';
+export { countState, directions, type Counts, type DelegationCounts } from './views/counts.ts';
+export { compareTexts, type Comparison, type ComparisonPart } from './views/compare.ts';
+export { parseViewSpec, type ViewSpec } from './views/view-spec.ts';
+export { fold, applyEvent, tryApplyEvent, type ApplyResult } from './events/apply.ts';
+export { EventRejected, type Rejection, type RejectionCode } from './events/rejection.ts';
+export { EVENT_TYPES, type Actor, type ActorRole, type EventType, type ParleyEvent, type ProposalInput, type ProvisionInput } from './events/event.ts';
+export { emptyState, snapshot, type DocumentState, type StateSnapshot } from './model/document-state.ts';
+export type { Provision, ProvisionKind, AgreementStatus, CaseToggle } from './model/provision.ts';
+export type { Proposal, ProposalKind, ProposalStatus, TextAnchor } from './model/proposal.ts';
+export type { Position, Stance } from './model/position.ts';
+export type { Statement, StatementKind, StatementAnchor } from './model/statement.ts';
+export type { OptionSet, OptionRef } from './model/option-set.ts';
+export type { Revision } from './model/revision.ts';
+export type { ImportWarning, ImportWarningCode } from './notations/warnings.ts';
+export { notationIds, getNotation } from './notations/registry.ts';
+export {
+  createDelegationRegistry,
+  CICA_ALIASES,
+  CICA_MEMBER_STATES_2021,
+  type Delegation,
+  type DelegationKind,
+  type DelegationRegistry,
+} from './delegations/index.ts';

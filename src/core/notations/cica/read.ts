@@ -1,0 +1,1005 @@
+/**
+ * Second stage of reading a CICA-style draft: decides what each bracket means and
+ * records provisions, proposals, positions, statements and option sets in the builder.
+ *
+ * The conventions (as the seed uses them):
+ * - `[text] (+ISR)` ISR proposes to insert; `(ISR)` names the proponent without a sign;
+ * - `[text] (-IND)` with no proponent: the words stand, India proposes to delete them;
+ * - `[text] (-IND) (+Turk)` Turkey proposes, India objects;
+ * - `text (-Thai) [new] (+Thai)` and `[old] (-X) [new] (+X)`: a replacement;
+ * - a lone `word (-Rus)`: a deletion whose extent the draft does not show;
+ * - a bracket around a whole paragraph (or several) proposes or opposes the paragraphs;
+ * - `[[…] (+Turk)] (-IND)`: India objects to Turkey's proposal;
+ * - `~~text~~` the chair proposes to delete; `[text] (+Thai)` right after it: keep it;
+ * - `OR` between paragraphs: alternatives; superscripts: footnotes; `wWidening`: a case toggle.
+ */
+import type { ProposalInput, ProvisionInput } from '../../events/event.ts';
+import type { OptionRef } from '../../model/option-set.ts';
+import type { Stance } from '../../model/position.ts';
+import type { ProposalKind, TailItem } from '../../model/proposal.ts';
+import type { CaseToggle, ProvisionKind, ProvisionLayout } from '../../model/provision.ts';
+import type { StatementAnchor, StatementKind, StatementLayout } from '../../model/statement.ts';
+import { parseLabel, type ParsedLabel } from '../../text/labels.ts';
+import { LineIndex } from '../../text/line-index.ts';
+import type { ImportContext } from '../notation.ts';
+import type { ImportWarningCode } from '../warnings.ts';
+import { parseTree, type BracketNode, type FootnoteText, type Marker, type TailEntry, type TreeNode } from './parse-tree.ts';
+
+interface Accumulator {
+  text: string;
+  toggles: CaseToggle[];
+  strays: { at: number; text: string }[];
+  readonly provisionId: string;
+  readonly parent: string | null;
+  /** Offset after the last proposal in this container: a deletion's guessed extent stops there. */
+  floor: number;
+  /** The last proposal made in this container, for markers that stand alone after it. */
+  lastProposal: string | null;
+  /** An insertion ended with a lower-case letter toggling the next word: `p]Promoting`. */
+  pendingToggle: string | null;
+  /** The next text's leading space was taken by the insertion before it. */
+  skipSpace: boolean;
+  readonly hasLabel: boolean;
+}
+
+interface ReplacedLayout {
+  readonly oldBracketed: boolean;
+  readonly gap: string;
+  readonly markerSpace: string;
+  readonly written: string;
+}
+
+interface PendingStatement {
+  readonly id: string;
+  readonly note: FootnoteText | null;
+  marker: string;
+  anchor: StatementAnchor | null;
+  layout: StatementLayout;
+}
+
+type Frame = { readonly kind: 'new'; readonly provisions: ProvisionInput[] } | { readonly kind: 'delete'; readonly provisionIds: string[] };
+
+interface ProvisionRecord {
+  readonly id: string;
+  readonly label: string | null;
+  readonly style: ParsedLabel['style'] | null;
+  readonly part: number;
+  readonly src: number;
+  group: number | null;
+}
+
+const LABEL_RANGE = /^\s*\d+(?:\.\d+)+\s*[-–]\s*\d+(?:\.\d+)+\s/u;
+const PREFIX = /^(\s*[-–•]\s+|\s+)/u;
+
+export function readCica(input: string, context: ImportContext): void {
+  new CicaReader(input, context).read();
+}
+
+class CicaReader {
+  private readonly lines: LineIndex;
+  private readonly builder;
+  private readonly statements: PendingStatement[] = [];
+  private readonly records: ProvisionRecord[] = [];
+  private part = 0;
+  private lastProvision: string | null = null;
+  private seenNumbered = false;
+  private previousKind: ProvisionKind | null = null;
+  private groupCounter = 0;
+
+  constructor(
+    private readonly input: string,
+    private readonly context: ImportContext,
+  ) {
+    this.lines = new LineIndex(input);
+    this.builder = context.builder;
+  }
+
+  read(): void {
+    const tree = parseTree(this.input, this.context.registry);
+    for (const problem of tree.problems) this.warn(problem.code, problem.src, problem.message);
+    for (const note of tree.footnotes) {
+      const statement: PendingStatement = { id: this.builder.nextStatementId(), note, marker: note.marker, anchor: null, layout: { marker: note.marker } };
+      this.statements.push(statement);
+      this.statementByNote.set(note, statement);
+    }
+    this.level(tree.nodes, null);
+    this.finishStatements();
+    this.checkNumbers();
+  }
+
+  private warn(code: ImportWarningCode, src: number, message: string): void {
+    const { line, column } = this.lines.locate(src);
+    this.context.warn({ code, line, column, message });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Paragraph level
+
+  /** Reads a run of paragraphs; returns the option refs of the units it made, in order. */
+  private level(nodes: readonly TreeNode[], frame: Frame | null): void {
+    let paragraph: TreeNode[] = [];
+    let orGroup: OptionRef[] | null = null;
+    let lastUnit: OptionRef | null = null;
+    let orPending = false;
+    const groups: OptionRef[][] = [];
+
+    const unitDone = (ref: OptionRef | null): void => {
+      if (ref === null) return;
+      if (orPending && lastUnit !== null) {
+        if (orGroup === null) {
+          orGroup = [lastUnit];
+          groups.push(orGroup);
+        }
+        orGroup.push(ref);
+      } else {
+        orGroup = null;
+      }
+      orPending = false;
+      lastUnit = ref;
+    };
+    const flush = (): void => {
+      const content = paragraph;
+      paragraph = [];
+      if (!content.some((node) => node.t !== 'text' || node.text.trim() !== '')) return;
+      unitDone(this.paragraph(content, frame));
+    };
+
+    for (const node of nodes) {
+      if (node.t === 'para') {
+        flush();
+      } else if (node.t === 'or') {
+        flush();
+        orPending = true;
+      } else if (node.t === 'footnote') {
+        flush();
+        this.placeNote(node.note, { placedAfter: this.lastProvision ?? undefined });
+      } else if (node.t === 'bracket' && node.children.some((child) => child.t === 'para' || child.t === 'or') && isBlank(paragraph)) {
+        paragraph = [];
+        unitDone(this.block(node, frame));
+      } else {
+        paragraph.push(node);
+      }
+    }
+    flush();
+    for (const members of groups) {
+      this.builder.addOptionSet(members);
+      // Alternatives share a number; the duplicate-number check must not flag them.
+      for (const member of members) {
+        const ids = member.t === 'provision' ? [member.id] : (this.proposalProvisions.get(member.id) ?? []);
+        for (const id of ids) {
+          const record = this.recordById.get(id);
+          if (record) record.group = this.groupCounter;
+        }
+      }
+      this.groupCounter++;
+    }
+  }
+
+  private readonly proposalProvisions = new Map<string, string[]>();
+
+  /** A bracket around several paragraphs: proposes them as a block, or opposes them. */
+  private block(bracket: BracketNode, outer: Frame | null): OptionRef | null {
+    const markers = tailMarkers(bracket.tail);
+    const forText = markers.filter((m) => m.sign === '+' || m.sign === '');
+    if (forText.length > 0 || markers.length === 0) {
+      const id = this.builder.nextProposalId();
+      const frame: Frame = { kind: 'new', provisions: [] };
+      this.level(bracket.children, frame);
+      if (frame.provisions.length === 0) return null;
+      const proponent = forText[0]?.delegation ?? null;
+      if (proponent === null) this.warn('UNATTRIBUTED_BRACKET', bracket.src, 'These bracketed paragraphs name no delegation; they were recorded as a proposal without proponent. Add who proposed them.');
+      const tail = this.tailItems(id, 'text', bracket.tail, proponent);
+      this.builder.addProposal({
+        id,
+        kind: 'new-provision',
+        proponent,
+        provisions: frame.provisions,
+        layout: { tail, ...(bracket.implicitClose ? { implicitClose: true } : {}) },
+      });
+      this.proposalProvisions.set(id, frame.provisions.map((p) => p.id));
+      if (outer?.kind === 'new') this.warn('MIXED_BLOCK', bracket.src, 'A block of proposed paragraphs sits inside another; it was recorded as its own proposal after the outer one.');
+      if (outer?.kind === 'delete') outer.provisionIds.push(...frame.provisions.map((p) => p.id));
+      return { t: 'proposal', id };
+    }
+    const frame: Frame = { kind: 'delete', provisionIds: [] };
+    this.level(bracket.children, frame);
+    if (frame.provisionIds.length === 0) return null;
+    if (outer?.kind === 'delete') outer.provisionIds.push(...frame.provisionIds);
+    const id = this.builder.nextProposalId();
+    const proponent = markers.find((m) => m.sign === '-')?.delegation ?? null;
+    this.builder.addProposal({
+      id,
+      kind: 'delete-provision',
+      proponent,
+      provisionIds: frame.provisionIds,
+      layout: { tail: this.tailItems(id, 'deletion', bracket.tail, proponent), ...(bracket.implicitClose ? { implicitClose: true } : {}) },
+    });
+    return { t: 'provision', id: frame.provisionIds[0]! };
+  }
+
+  /** One paragraph: a provision, possibly proposed or opposed as a whole, or a remark. */
+  private paragraph(nodes: TreeNode[], frame: Frame | null): OptionRef | null {
+    const content = trimBlank(nodes);
+    // Proponent named at the end without brackets: "… destruction. (Turk)".
+    const trailing: { marker: Marker; space: string; src: number }[] = [];
+    while (content.length > 0) {
+      const last = content.at(-1)!;
+      if (last.t === 'marker' && (last.marker.sign === '+' || last.marker.sign === '')) {
+        content.pop();
+        const before = content.at(-1);
+        let space = '';
+        if (before?.t === 'text') {
+          const trimmed = before.text.replace(/[ \t]+$/u, '');
+          space = before.text.slice(trimmed.length);
+          content[content.length - 1] = { ...before, text: trimmed };
+        }
+        trailing.unshift({ marker: last.marker, space, src: last.src });
+      } else break;
+    }
+
+    const whole = wholeBracket(content);
+    if (whole) return this.wholeParagraph(whole.bracket, whole.labelText, frame);
+
+    const provisionId = this.builder.nextProvisionId();
+    const { layout, label, body } = this.takeLabel(content);
+    const acc = newAccumulator(provisionId, null, label !== null);
+    this.inline(body, acc);
+    const kind = this.classify(label, acc.text, content);
+    const provision = this.provisionInput(provisionId, kind, label, acc, layout);
+    const src = firstSrc(content);
+
+    if (trailing.length > 0) {
+      const id = this.builder.nextProposalId();
+      const proponent = trailing[0]!.marker.delegation;
+      const entries: TailEntry[] = trailing.map((t) => ({ t: 'marker', marker: t.marker, space: t.space, src: t.src }));
+      const tail = this.tailItems(id, 'text', entries, proponent);
+      this.builder.addProposal({ id, kind: 'new-provision', proponent, provisions: [provision], layout: { tail, unbracketed: true } });
+      this.proposalProvisions.set(id, [provisionId]);
+      this.record(provisionId, label, src);
+      this.lastProvision = provisionId;
+      if (frame?.kind === 'delete') frame.provisionIds.push(provisionId);
+      return { t: 'proposal', id };
+    }
+    this.place(provision, frame);
+    this.record(provisionId, label, src);
+    return { t: 'provision', id: provisionId };
+  }
+
+  /** `[2.2.1 …] (+Rus)`, `[2.5.8 …] (-Turk)`, `2.2.7 [[…] (+CHN)] (-ISR)` or a remark. */
+  private wholeParagraph(bracket: BracketNode, labelText: string | null, frame: Frame | null): OptionRef | null {
+    const markers = tailMarkers(bracket.tail);
+    const forText = markers.filter((m) => m.sign === '+' || m.sign === '');
+    const against = markers.filter((m) => m.sign === '-');
+
+    // `[[…] (+THA)] (-IND)`: the outer bracket only records objections to the inner one.
+    const inner = wholeBracket(trimBlank([...bracket.children]));
+    if (forText.length === 0 && against.length > 0 && inner && inner.labelText === null && labelText === null) {
+      const ref = this.wholeParagraph(inner.bracket, null, frame);
+      const target = ref?.t === 'proposal' ? ref.id : null;
+      if (target) {
+        this.wrapObjections(target, bracket.tail);
+        return ref;
+      }
+    }
+
+    const plain = plainText(bracket.children);
+    if (labelText === null && forText.length > 0 && LABEL_RANGE.test(plain) && !bracket.children.some((c) => c.t === 'bracket')) {
+      const id = this.builder.nextProposalId();
+      const proponent = forText[0]!.delegation;
+      this.warn('REMARK', bracket.src, 'This bracket comments on paragraphs rather than proposing words; it was recorded as a remark by ' + proponent + '.');
+      this.builder.addProposal({
+        id,
+        kind: 'remark',
+        proponent,
+        text: plain,
+        about: this.lastProvision,
+        layout: { tail: this.tailItems(id, 'text', bracket.tail, proponent) },
+      });
+      return null;
+    }
+
+    const provisionId = this.builder.nextProvisionId();
+    const outsideLabel = labelText !== null ? this.takeLabel([{ t: 'text', text: labelText, src: bracket.src }]) : null;
+    const { layout, label, body } = outsideLabel ?? this.takeLabel([...bracket.children]);
+    const innerBody = outsideLabel ? [...bracket.children] : body;
+    const acc = newAccumulator(provisionId, null, label !== null);
+    this.inline(innerBody, acc);
+    const kind = this.classify(label, acc.text, bracket.children);
+    const provision = this.provisionInput(provisionId, kind, label, acc, layout);
+    this.record(provisionId, label, bracket.src);
+    const common = { ...(bracket.implicitClose ? { implicitClose: true } : {}), ...(bracket.markersInside ? { markersInside: true } : {}) };
+
+    if (forText.length > 0 || against.length === 0) {
+      const id = this.builder.nextProposalId();
+      const proponent = forText[0]?.delegation ?? null;
+      if (proponent === null) this.warn('UNATTRIBUTED_BRACKET', bracket.src, 'This bracketed paragraph names no delegation; it was recorded as a proposal without proponent. Add who proposed it.');
+      const tail = this.tailItems(id, 'text', bracket.tail, proponent);
+      if (frame?.kind === 'new') {
+        // Inside a proposed block, a bracketed paragraph is part of the block.
+        frame.provisions.push(provision);
+        this.lastProvision = provisionId;
+        return { t: 'provision', id: provisionId };
+      }
+      this.builder.addProposal({
+        id,
+        kind: 'new-provision',
+        proponent,
+        provisions: [provision],
+        layout: { tail, ...common, ...(outsideLabel ? { labelOutside: true } : {}) },
+      });
+      this.proposalProvisions.set(id, [provisionId]);
+      this.lastProvision = provisionId;
+      if (frame?.kind === 'delete') frame.provisionIds.push(provisionId);
+      return { t: 'proposal', id };
+    }
+    this.place(provision, frame);
+    const id = this.builder.nextProposalId();
+    const proponent = against[0]!.delegation;
+    this.builder.addProposal({
+      id,
+      kind: 'delete-provision',
+      proponent,
+      provisionIds: [provisionId],
+      layout: { tail: this.tailItems(id, 'deletion', bracket.tail, proponent), ...common, ...(outsideLabel ? { labelOutside: true } : {}) },
+    });
+    return { t: 'provision', id: provisionId };
+  }
+
+  private place(provision: ProvisionInput, frame: Frame | null): void {
+    if (frame?.kind === 'new') frame.provisions.push(provision);
+    else {
+      this.builder.addProvision(provision);
+      if (frame?.kind === 'delete') frame.provisionIds.push(provision.id);
+    }
+    this.lastProvision = provision.id;
+  }
+
+  private record(id: string, label: ParsedLabel | null, src: number): void {
+    const record = { id, label: label?.label ?? null, style: label?.style ?? null, part: this.part, src, group: null };
+    this.records.push(record);
+    this.recordById.set(id, record);
+  }
+
+  private readonly recordById = new Map<string, ProvisionRecord>();
+
+  private provisionInput(id: string, kind: ProvisionKind, label: ParsedLabel | null, acc: Accumulator, layout: ProvisionLayout): ProvisionInput {
+    return {
+      id,
+      kind,
+      label: label?.label ?? null,
+      text: acc.text,
+      toggles: acc.toggles,
+      layout: { ...layout, ...(acc.strays.length > 0 ? { strays: acc.strays } : {}) },
+    };
+  }
+
+  /** Splits "- 2.3.3. " (or a bracketed "[2.2.x] ") off the front of a paragraph. */
+  private takeLabel(nodes: TreeNode[]): { layout: ProvisionLayout; label: ParsedLabel | null; body: TreeNode[] } {
+    const body = [...nodes];
+    const first = body[0];
+    // "[2.2.x] Strengthening …": a bracket holding nothing but a label.
+    if (first?.t === 'bracket' && first.tail.length === 0 && first.children.length === 1 && first.children[0]!.t === 'text') {
+      const inside = first.children[0].text;
+      const label = parseLabel(inside);
+      if (label && label.raw === inside) {
+        body.shift();
+        const next = body[0];
+        let afterLabel = '';
+        if (next?.t === 'text') {
+          const match = /^[ \t]*/u.exec(next.text)![0];
+          afterLabel = match;
+          body[0] = { ...next, text: next.text.slice(match.length), src: next.src + match.length };
+        }
+        return { layout: { labelBracketed: true, ...(label.raw !== label.label ? { labelRaw: label.raw } : {}), ...(afterLabel !== ' ' ? { afterLabel } : {}) }, label, body };
+      }
+    }
+    if (first?.t !== 'text') return { layout: {}, label: null, body };
+    const prefix = PREFIX.exec(first.text)?.[0] ?? '';
+    const rest = first.text.slice(prefix.length);
+    const label = parseLabel(rest);
+    if (!label) {
+      if (prefix !== '') body[0] = { ...first, text: rest, src: first.src + prefix.length };
+      return { layout: prefix !== '' ? { prefix } : {}, label: null, body };
+    }
+    const afterRaw = rest.slice(label.raw.length);
+    const afterLabel = /^[ \t]*/u.exec(afterRaw)![0];
+    body[0] = { ...first, text: afterRaw.slice(afterLabel.length), src: first.src + prefix.length + label.raw.length + afterLabel.length };
+    if (label.style === 'decimal') this.seenNumbered = true;
+    return {
+      layout: {
+        ...(prefix !== '' ? { prefix } : {}),
+        ...(label.raw !== label.label ? { labelRaw: label.raw } : {}),
+        ...(afterLabel !== ' ' ? { afterLabel } : {}),
+      },
+      label,
+      body,
+    };
+  }
+
+  private classify(label: ParsedLabel | null, text: string, nodes: readonly TreeNode[]): ProvisionKind {
+    const plain = (text.trim() === '' ? plainText(nodes) : text).trim();
+    const words = countWords(plain, 13);
+    const terminal = /[.;:,!?]["”’)*]*$/u.test(plain);
+    let kind: ProvisionKind;
+    if (text.includes('\t')) kind = 'table';
+    else if (label?.style === 'letter' || label?.style === 'upper') kind = 'sub-item';
+    else if (label?.style === 'preambular') kind = 'preamble';
+    else if (label) kind = words <= 12 && !terminal ? 'heading' : 'paragraph';
+    else if (isTitle(plain)) {
+      this.part++;
+      kind = 'heading';
+    } else if (this.seenNumbered) kind = words <= 12 && !terminal ? 'heading' : 'paragraph';
+    else if (/[,;]$/u.test(plain) || this.previousKind === 'preamble') kind = 'preamble';
+    else kind = 'free-text';
+    // Preamble clauses follow a title; letterheads before it are free text.
+    if (kind === 'preamble' && this.previousKind !== 'preamble' && this.previousKind !== 'heading' && this.previousKind !== 'free-text') kind = 'free-text';
+    this.previousKind = kind;
+    return kind;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Inline level
+
+  private inline(nodes: readonly TreeNode[], acc: Accumulator): void {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      switch (node.t) {
+        case 'text':
+          this.appendText(acc, node.text, node.src);
+          break;
+        case 'strike':
+          i = this.strike(nodes, i, acc);
+          break;
+        case 'bracket':
+          i = this.bracket(nodes, i, acc);
+          break;
+        case 'marker':
+          i = this.looseMarker(nodes, i, acc);
+          break;
+        case 'foot':
+          this.anchorNote(node.marker, node.src, acc.parent === null
+            ? { provisionId: acc.provisionId, at: acc.text === '' && acc.hasLabel ? 'label' : acc.text.length }
+            : { proposalId: acc.parent, at: acc.text.length });
+          break;
+        case 'stray':
+          acc.strays.push({ at: acc.text.length, text: ']' });
+          break;
+        case 'break':
+          acc.text += node.separator;
+          for (const note of node.footnotes) this.placeNote(note, { placedInside: { provisionId: acc.provisionId, parent: acc.parent, at: acc.text.length } });
+          break;
+        case 'footnote':
+          this.placeNote(node.note, { placedInside: { provisionId: acc.provisionId, parent: acc.parent, at: acc.text.length } });
+          break;
+        case 'para':
+        case 'or':
+          this.warn('MIXED_BLOCK', node.src, 'A bracket that opens in the middle of a paragraph runs into the next one; the paragraphs were kept together as one.');
+          acc.text += '\n\n' + (node.t === 'or' ? node.raw + '\n\n' : '');
+          break;
+      }
+    }
+  }
+
+  private appendText(acc: Accumulator, text: string, textSrc: number): void {
+    let raw = text;
+    let src = textSrc;
+    if (acc.skipSpace) {
+      acc.skipSpace = false;
+      if (raw.startsWith(' ')) {
+        raw = raw.slice(1);
+        src++;
+      }
+    }
+    if (acc.pendingToggle !== null) {
+      const letter = acc.pendingToggle;
+      acc.pendingToggle = null;
+      if (raw.startsWith(letter.toUpperCase())) acc.toggles.push({ at: acc.text.length, form: 'lower-in-previous-bracket' });
+    }
+    let out = '';
+    let last = 0;
+    for (const letterAt of caseToggles(raw)) {
+      out += raw.slice(last, letterAt);
+      acc.toggles.push({ at: acc.text.length + out.length, form: 'lower-upper' });
+      this.warn('CASE_TOGGLE', src + letterAt, `"${raw[letterAt]}${raw[letterAt + 1]}" is a case toggle left by editing; the letter takes the case its sentence needs in clean views. Check the intended word.`);
+      last = letterAt + 1;
+    }
+    acc.text += last === 0 ? raw : out + raw.slice(last);
+  }
+
+  /** `~~text~~`, optionally followed by `[text] (+Thai)` asking to keep it. */
+  private strike(nodes: readonly TreeNode[], i: number, acc: Accumulator): number {
+    const node = nodes[i] as Extract<TreeNode, { t: 'strike' }>;
+    const id = this.builder.nextProposalId();
+    const start = acc.text.length;
+    acc.text += node.text;
+    const end = acc.text.length;
+    let next = i;
+    let tail: TailItem[] = [];
+    const j = skipBlank(nodes, i + 1);
+    const copy = nodes[j];
+    if (copy?.t === 'bracket' && plainText(copy.children).trim() === node.text.trim() && tailMarkers(copy.tail).every((m) => m.sign === '+' || m.sign === '')) {
+      tail = this.tailItems(id, 'retain', copy.tail, null);
+      next = j;
+    }
+    this.builder.addProposal(
+      {
+        id,
+        kind: 'delete',
+        proponent: 'CHAIR',
+        anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
+        layout: { strike: true, tail },
+      },
+      true,
+    );
+    acc.floor = end;
+    acc.lastProposal = id;
+    return next;
+  }
+
+  private bracket(nodes: readonly TreeNode[], i: number, acc: Accumulator): number {
+    const node = nodes[i] as BracketNode;
+    const markers = tailMarkers(node.tail);
+    const forText = markers.filter((m) => m.sign === '+' || m.sign === '');
+    const against = markers.filter((m) => m.sign === '-');
+
+    // "R[r]educing": a one-letter bracket toggling the case of the letter before it.
+    const only = node.children.length === 1 ? node.children[0] : undefined;
+    if (node.tail.length === 0 && only?.t === 'text' && /^\p{L}$/u.test(only.text)) {
+      const before = acc.text.at(-1);
+      if (before !== undefined && before !== only.text && before.toLowerCase() === only.text.toLowerCase()) {
+        acc.toggles.push({ at: acc.text.length - 1, form: 'upper-bracketed-lower' });
+        this.warn('CASE_TOGGLE', node.src, `"${before}[${only.text}]" is a case toggle left by editing; the letter takes the case its sentence needs in clean views. Check the intended word.`);
+        return i;
+      }
+    }
+
+    // `[[…] (+Turk)] (-IND)`: objections wrapped around one proposal.
+    const innerNodes = trimBlank([...node.children]);
+    const inner = innerNodes.length === 1 && innerNodes[0]!.t === 'bracket' ? innerNodes[0] : null;
+    if (forText.length === 0 && against.length > 0 && inner && tailMarkers(inner.tail).some((m) => m.sign === '+' || m.sign === '')) {
+      const before = acc.lastProposal;
+      this.bracket([inner], 0, acc);
+      if (acc.lastProposal !== null && acc.lastProposal !== before) {
+        this.wrapObjections(acc.lastProposal, node.tail);
+        return i;
+      }
+    }
+
+    if (forText.length === 0 && against.length > 0) {
+      // The bracketed words stand; the delegation(s) propose to delete them — or to replace them.
+      const id = this.builder.nextProposalId();
+      const start = acc.text.length;
+      const proponent = against[0]!.delegation;
+      this.inline(node.children, acc);
+      const end = acc.text.length;
+      const j = skipBlank(nodes, i + 1);
+      const replacement = nodes[j];
+      if (
+        markers.length === 1 &&
+        node.tail.length === 1 &&
+        replacement?.t === 'bracket' &&
+        tailMarkers(replacement.tail).find((m) => m.sign === '+' || m.sign === '')?.delegation === proponent &&
+        tailMarkers(replacement.tail)[0]?.sign !== '-'
+      ) {
+        const oldMarker = node.tail[0] as Extract<TailEntry, { t: 'marker' }>;
+        this.replacement(id, start, end, replacement, acc, { oldBracketed: true, gap: gapBetween(nodes, i + 1, j), markerSpace: oldMarker.space, written: oldMarker.marker.written });
+        return j;
+      }
+      this.builder.addProposal({
+        id,
+        kind: 'delete',
+        proponent,
+        anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
+        layout: { oldBracketed: true, tail: this.tailItems(id, 'deletion', node.tail, proponent), ...(node.implicitClose ? { implicitClose: true } : {}), ...(node.markersInside ? { markersInside: true } : {}) },
+      });
+      acc.floor = end;
+      acc.lastProposal = id;
+      return i;
+    }
+
+    const next = nodes[i + 1];
+    const id = this.insertion(node, acc, null, next?.t === 'text' && next.text.startsWith(' ') && acc.text.endsWith(' '));
+    if (this.spaceMergedInto === id) acc.skipSpace = true;
+    return i;
+  }
+
+  /** The insertion whose words took the space that followed its bracket (see `insertion`). */
+  private spaceMergedInto: string | null = null;
+
+  /** A bracket of proposed words at the current point of `acc`. */
+  /**
+   * A bracket of proposed words at the current point of `acc`. Between two spaces
+   * ("of [possible] (+ISR) cooperation") the proposed words take the second space, so the
+   * status quo reads "of cooperation" and the words read "possible " — as a delegate's
+   * insertion made in the app is stored.
+   */
+  private insertion(node: BracketNode, acc: Accumulator, replaced: ({ id: string; start: number; end: number } & ReplacedLayout) | null, takesSpace = false): string {
+    const markers = tailMarkers(node.tail);
+    const forText = markers.filter((m) => m.sign === '+' || m.sign === '');
+    const id = replaced?.id ?? this.builder.nextProposalId();
+    const child = newAccumulator(acc.provisionId, id, false);
+    this.inline(node.children, child);
+    // "[…, p]Promoting": the last letter inside toggles the case of the word after the bracket.
+    const lastLetter = /(?:^|\s)(\p{Ll})$/u.exec(child.text);
+    if (lastLetter?.[1] !== undefined && replaced === null) {
+      child.text = child.text.slice(0, -1);
+      acc.pendingToggle = lastLetter[1];
+      this.warn('CASE_TOGGLE', node.src, `"${lastLetter[1]}]" ends a bracket with a case toggle for the next word; the letter takes the case its sentence needs in clean views.`);
+    }
+    const proponent = forText[0]?.delegation ?? null;
+    if (proponent === null) {
+      this.warn('UNATTRIBUTED_BRACKET', node.src, 'This bracket names no delegation; it was recorded as a proposal without proponent. Add who proposed it.');
+    }
+    const kind: ProposalKind = replaced ? 'replace' : 'insert';
+    if (takesSpace && replaced === null && !child.text.endsWith(' ') && child.text !== '') {
+      child.text += ' ';
+      this.spaceMergedInto = id;
+    }
+    const start = replaced?.start ?? acc.text.length;
+    const end = replaced?.end ?? acc.text.length;
+    const tail = this.tailItems(id, 'text', node.tail, proponent);
+    const input: ProposalInput = {
+      id,
+      kind,
+      proponent,
+      anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
+      text: child.text,
+      toggles: child.toggles,
+      layout: {
+        tail,
+        ...(replaced?.oldBracketed ? { oldBracketed: true } : {}),
+        ...(replaced && replaced.gap !== ' ' ? { gap: replaced.gap } : {}),
+        ...(replaced && replaced.markerSpace !== ' ' ? { markerSpace: replaced.markerSpace } : {}),
+        ...(replaced && replaced.written !== proponent ? { oldWritten: replaced.written } : {}),
+        ...(node.implicitClose ? { implicitClose: true } : {}),
+        ...(node.markersInside ? { markersInside: true } : {}),
+        ...(child.strays.length > 0 ? { strays: child.strays } : {}),
+      },
+    };
+    this.builder.addProposal(input, proponent === 'CHAIR');
+    acc.floor = acc.text.length;
+    acc.lastProposal = id;
+    return id;
+  }
+
+  private replacement(
+    id: string,
+    start: number,
+    end: number,
+    bracket: BracketNode,
+    acc: Accumulator,
+    options: ReplacedLayout,
+  ): void {
+    this.insertion(bracket, acc, { id, start, end, ...options });
+  }
+
+  /** A position marker not written after a bracket. */
+  private looseMarker(nodes: readonly TreeNode[], i: number, acc: Accumulator): number {
+    const node = nodes[i] as Extract<TreeNode, { t: 'marker' }>;
+    const { marker } = node;
+    if (marker.sign === '-') {
+      const j = skipBlank(nodes, i + 1);
+      const next = nodes[j];
+      const nextFor = next?.t === 'bracket' ? tailMarkers(next.tail).find((m) => m.sign === '+' || m.sign === '') : undefined;
+      const { start, end, words } = this.guessDeletion(acc, next?.t === 'bracket' && nextFor?.delegation === marker.delegation ? plainText(next.children) : null);
+      // The space before the marker is the marker's, not the text's.
+      const markerSpace = acc.text.slice(end);
+      if (start !== end) acc.text = acc.text.slice(0, end);
+      if (start === end) {
+        this.warn('LOOSE_MARKER', node.src, `The marker ${marker.raw} follows no words it could delete; it was kept as text.`);
+        acc.text += marker.raw;
+        return i;
+      }
+      const id = this.builder.nextProposalId();
+      this.warn(
+        'AMBIGUOUS_DELETION',
+        node.src,
+        `The draft does not show which words ${marker.raw} would delete; "${words}" was assumed. Put the words in brackets if more or fewer are meant.`,
+      );
+      if (next?.t === 'bracket' && nextFor?.delegation === marker.delegation) {
+        this.unknownMarker(marker, node.src);
+        this.replacement(id, start, end, next, acc, { oldBracketed: false, gap: gapBetween(nodes, i + 1, j), markerSpace, written: marker.written });
+        return j;
+      }
+      this.builder.addProposal({
+        id,
+        kind: 'delete',
+        proponent: marker.delegation,
+        anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
+        reason: marker.reason,
+        layout: { tail: this.tailItems(id, 'deletion', [{ t: 'marker', marker, space: markerSpace, src: node.src }], marker.delegation) },
+      });
+      acc.floor = end;
+      acc.lastProposal = id;
+      return i;
+    }
+    this.warn('LOOSE_MARKER', node.src, `The marker ${marker.raw} is not written after a bracket; it was kept in the text. Check which words it concerns.`);
+    acc.text += marker.raw;
+    return i;
+  }
+
+  /**
+   * Which words before a `(-X)` marker X would delete. With a replacement, the deletion
+   * starts where the new words start to match the old ("Exchange …" ↔ "Exchanging …");
+   * otherwise it is the one word before the marker.
+   */
+  private guessDeletion(acc: Accumulator, replacement: string | null): { start: number; end: number; words: string } {
+    const end = acc.text.replace(/\s+$/u, '').length;
+    const segment = acc.text.slice(acc.floor, end);
+    const words: { start: number; word: string }[] = [];
+    for (const match of segment.matchAll(/\S+/gu)) words.push({ start: acc.floor + match.index, word: match[0] });
+    if (words.length === 0) return { start: end, end, words: '' };
+    let first = words.length - 1;
+    if (replacement !== null) {
+      const stem = (w: string): string => w.toLowerCase().replace(/[^\p{L}]/gu, '').slice(0, 5);
+      const next = replacement.split(/\s+/u).filter(Boolean).slice(0, 3);
+      search: for (const [k, word] of next.entries()) {
+        const s = stem(word);
+        if (s.length < 3) continue;
+        for (let w = words.length - 1; w >= 0; w--) {
+          if (stem(words[w]!.word) === s) {
+            first = Math.max(0, w - Math.min(k, 1));
+            break search;
+          }
+        }
+      }
+    }
+    const start = words[first]!.start;
+    return { start, end, words: acc.text.slice(start, end) };
+  }
+
+  private unknownMarker(marker: Marker, src: number): void {
+    if (!marker.known) {
+      this.warn('UNKNOWN_DELEGATION', src, `"${marker.written}" in ${marker.raw} is not a known delegation code; it was kept as written. Add it to the organisation's aliases.`);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Positions and footnotes
+
+  /**
+   * Turns what is written after a bracket into layout items and positions. `text` kinds
+   * read "+" as for the words; `deletion` kinds read "-" as for the deletion; `retain`
+   * (the bracketed copy after a chair's strike-through) reads "+" as an objection to it.
+   */
+  private tailItems(proposalId: string, sense: 'text' | 'deletion' | 'retain', tail: readonly TailEntry[], proponent: string | null, wrap = false): TailItem[] {
+    const items: TailItem[] = [];
+    const seen = new Set<string>();
+    for (const entry of tail) {
+      if (entry.t === 'foot') {
+        const statementId = this.anchorNote(entry.marker, entry.src, { proposalId });
+        items.push({ t: 'note', statementId, ...(entry.space !== '' ? {} : {}) });
+        continue;
+      }
+      if (entry.t === 'stray') {
+        items.push({ t: 'stray', text: ']', space: entry.space });
+        continue;
+      }
+      const { marker } = entry;
+      this.unknownMarker(marker, entry.src);
+      const stance = stanceOf(sense, marker.sign);
+      const item: TailItem = {
+        t: 'position',
+        delegation: marker.delegation,
+        ...(marker.written !== marker.delegation ? { written: marker.written } : {}),
+        ...(marker.sign === '' ? { unsigned: true } : {}),
+        ...(wrap ? { wrap: true } : {}),
+        space: entry.space,
+      };
+      items.push(item);
+      if (seen.has(marker.delegation)) {
+        this.warn('DUPLICATE_POSITION', entry.src, `${marker.written} states a position on the same bracket twice; the last one counts.`);
+      }
+      seen.add(marker.delegation);
+      const isProponent = marker.delegation === proponent && stance === 'proposes' && !wrap;
+      if (isProponent && proponent !== null && !this.proponentTaken.has(proposalId)) {
+        this.proponentTaken.add(proposalId);
+        if (marker.reason !== null) this.builder.addPosition({ proposalId, delegation: marker.delegation, stance, reason: marker.reason });
+        continue;
+      }
+      this.builder.addPosition({ proposalId, delegation: marker.delegation, stance, reason: marker.reason });
+    }
+    return items;
+  }
+
+  private readonly proponentTaken = new Set<string>();
+
+  private wrapObjections(proposalId: string, tail: readonly TailEntry[]): void {
+    const items = this.tailItems(proposalId, 'text', tail, null, true);
+    this.builder.amendLayout(proposalId, items);
+  }
+
+  /** Attaches the next footnote text bearing `marker` to `anchor`; returns its statement id. */
+  private anchorNote(marker: string, src: number, anchor: StatementAnchor): string {
+    let statement = this.statements.find((s) => s.marker === marker && s.anchor === null && s.note !== null);
+    if (!statement) {
+      this.warn('FOOTNOTE_WITHOUT_TEXT', src, `Footnote marker ${marker} has no footnote text in the draft; it was kept as an empty footnote. Add its text.`);
+      statement = { id: this.builder.nextStatementId(), note: null, marker, anchor: null, layout: { marker } };
+      this.statements.push(statement);
+    }
+    statement.anchor = anchor;
+    return statement.id;
+  }
+
+  private placeNote(note: FootnoteText, placement: StatementLayout): void {
+    const statement = this.statementByNote.get(note);
+    if (statement) statement.layout = { ...statement.layout, ...placement };
+  }
+
+  private readonly statementByNote = new Map<FootnoteText, PendingStatement>();
+
+  private finishStatements(): void {
+    for (const statement of this.statements) {
+      const text = statement.note?.text ?? '';
+      const { kind, by, attributed } = this.classifyStatement(text);
+      let anchor = statement.anchor;
+      if (anchor === null) {
+        const home = statement.layout.placedAfter ?? statement.layout.placedInside?.provisionId ?? this.lastProvision;
+        this.warn('FOOTNOTE_TEXT_WITHOUT_MARKER', statement.note?.src ?? 0, `Footnote ${statement.marker} is not referred to in the text; it was attached to the paragraph before it.`);
+        if (home === null) continue;
+        anchor = { provisionId: home, at: 'end' };
+        statement.layout = { ...statement.layout, unreferenced: true };
+      }
+      this.builder.addStatement({
+        id: statement.id,
+        kind,
+        by,
+        text,
+        anchor,
+        layout: { ...statement.layout, ...(attributed ? { attributed: true } : {}), ...(statement.note === null ? { textless: true } : {}) },
+      });
+    }
+  }
+
+  private classifyStatement(text: string): { kind: StatementKind; by: string | null; attributed: boolean } {
+    if (/^Former\s+p/iu.test(text) || /renumber/iu.test(text)) return { kind: 'renumbering', by: 'CHAIR', attributed: false };
+    if (/^As\s+(read out|mentioned|submitted|proposed|stated)/iu.test(text) || /submitted in writing/iu.test(text)) {
+      return { kind: 'provenance', by: null, attributed: false };
+    }
+    if (/^(The\s+)?Chair(man)?['’]?s?\b/iu.test(text)) return { kind: 'chair-note', by: 'CHAIR', attributed: false };
+    const named = /^([\p{L} .'’-]{2,40}?)(?::|\s+(suggests|proposes|opposes|reserves|objects|notes|states))/u.exec(text);
+    const delegation = named?.[1] ? this.context.registry.resolve(named[1]) : undefined;
+    if (delegation) {
+      const reserving = /\breserv/iu.test(text);
+      return { kind: reserving ? 'reservation' : named?.[2] ? 'footnote' : 'interpretative', by: delegation.code, attributed: true };
+    }
+    return { kind: 'footnote', by: null, attributed: false };
+  }
+
+  private checkNumbers(): void {
+    const seen = new Map<string, ProvisionRecord>();
+    for (const record of this.records) {
+      if (record.label === null || record.style !== 'decimal') continue;
+      const key = `${record.part}:${record.label}`;
+      const earlier = seen.get(key);
+      if (earlier && (earlier.group === null || earlier.group !== record.group)) {
+        const { line } = this.lines.locate(earlier.src);
+        this.warn('DUPLICATE_NUMBER', record.src, `Number ${record.label} is used twice: here and at line ${line}. Renumber one of them.`);
+      }
+      seen.set(key, record);
+    }
+  }
+}
+
+function stanceOf(sense: 'text' | 'deletion' | 'retain', sign: Marker['sign']): Stance {
+  if (sign === '?') return 'reserves';
+  if (sense === 'retain') return 'objects';
+  const forSign = sense === 'text' ? sign === '+' || sign === '' : sign === '-';
+  return forSign ? 'proposes' : 'objects';
+}
+
+function newAccumulator(provisionId: string, parent: string | null, hasLabel: boolean): Accumulator {
+  return { text: '', toggles: [], strays: [], provisionId, parent, floor: 0, lastProposal: null, pendingToggle: null, skipSpace: false, hasLabel };
+}
+
+function tailMarkers(tail: readonly TailEntry[]): Marker[] {
+  return tail.flatMap((entry) => (entry.t === 'marker' ? [entry.marker] : []));
+}
+
+function isBlank(nodes: readonly TreeNode[]): boolean {
+  return nodes.every((node) => node.t === 'text' && node.text.trim() === '');
+}
+
+function trimBlank(nodes: TreeNode[]): TreeNode[] {
+  const out = [...nodes];
+  while (out.length > 0 && out[0]!.t === 'text' && (out[0] as { text: string }).text.trim() === '') out.shift();
+  while (out.length > 0 && out.at(-1)!.t === 'text' && (out.at(-1) as { text: string }).text.trim() === '') out.pop();
+  return out;
+}
+
+function skipBlank(nodes: readonly TreeNode[], from: number): number {
+  let j = from;
+  while (j < nodes.length && nodes[j]!.t === 'text' && /^[ \t]*$/u.test((nodes[j] as { text: string }).text)) j++;
+  return j;
+}
+
+function gapBetween(nodes: readonly TreeNode[], from: number, to: number): string {
+  let gap = '';
+  for (let k = from; k < to; k++) gap += (nodes[k] as { text?: string }).text ?? '';
+  return gap;
+}
+
+function firstSrc(nodes: readonly TreeNode[]): number {
+  for (const node of nodes) if ('src' in node) return node.src;
+  return 0;
+}
+
+/** The paragraph is one bracket (optionally after a bare label): `[2.2.1 …] (+Rus)`, `2.2.7 [[…]]`. */
+function wholeBracket(content: readonly TreeNode[]): { bracket: BracketNode; labelText: string | null } | null {
+  if (content.length === 1 && content[0]!.t === 'bracket' && !isLabelOnly(content[0])) return { bracket: content[0], labelText: null };
+  if (content.length === 2 && content[0]!.t === 'text' && content[1]!.t === 'bracket') {
+    const text = content[0].text;
+    const label = parseLabel(text.replace(PREFIX, ''));
+    if (label && text.replace(PREFIX, '').slice(label.raw.length).trim() === '') return { bracket: content[1], labelText: text };
+  }
+  return null;
+}
+
+function isLabelOnly(bracket: BracketNode): boolean {
+  const only = bracket.children.length === 1 ? bracket.children[0] : undefined;
+  if (bracket.tail.length > 0 || only?.t !== 'text') return false;
+  const label = parseLabel(only.text);
+  return label !== null && label.raw === only.text;
+}
+
+function plainText(nodes: readonly TreeNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.t === 'text' || node.t === 'strike') out += node.text;
+    else if (node.t === 'bracket') out += plainText(node.children);
+    else if (node.t === 'break') out += node.separator;
+  }
+  return out;
+}
+
+/**
+ * Offsets of lower-case letters written before the same letter in capitals at the start
+ * of a word ("wWidening"): case toggles. Scanned by hand because this runs on every run of
+ * text and a Unicode-property regex costs more than the rest of the import.
+ */
+function caseToggles(text: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    if (a < 97 || (a > 122 && a < 0xdf)) continue;
+    const b = text.charCodeAt(i + 1);
+    const toggles = a <= 122 ? b === a - 32 : a !== b && text[i]!.toUpperCase() === text[i + 1] && text[i]!.toLowerCase() === text[i];
+    if (toggles && !isLetterAt(text, i - 1)) found.push(i);
+  }
+  return found;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const ch = text[i]!;
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+/** Counts words up to `limit` (enough to tell a heading from a paragraph). */
+function countWords(text: string, limit: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && count < limit; i++) {
+    const space = text[i] === ' ' || text[i] === '\n' || text[i] === '\t';
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** A line in capitals ("DRAFT AGENDA") or set in bold starts a new part of the document. */
+function isTitle(plain: string): boolean {
+  if (plain.startsWith('**')) return true;
+  if (plain.length > 160 || plain.indexOf(' ') < 0) return false;
+  let letters = 0;
+  for (let i = 0; i < plain.length; i++) {
+    const ch = plain[i]!;
+    const lower = ch.toLowerCase();
+    if (lower === ch.toUpperCase()) continue;
+    if (lower === ch) return false;
+    letters++;
+  }
+  return letters >= 6;
+}

@@ -1,0 +1,334 @@
+/**
+ * Writes the compiled view in the CICA notation: `[text] (+ISR)`, `text (-Thai) [new]
+ * (+Thai)`, `~~text~~ [text] (+Thai)`, whole-paragraph brackets, `OR`, footnotes.
+ * Layout hints recorded at import are honoured, so an imported draft comes back as written;
+ * what was added since renders in the notation's plain form.
+ */
+import type { DelegationRegistry } from '../../delegations/index.ts';
+import type { DocumentState } from '../../model/document-state.ts';
+import type { Position } from '../../model/position.ts';
+import type { Proposal, TailItem } from '../../model/proposal.ts';
+import type { Provision } from '../../model/provision.ts';
+import type { Statement } from '../../model/statement.ts';
+import { buildInlineTree, proposalContainer, provisionContainer, type Container, type InlineNode } from '../../views/inline-tree.ts';
+import { outlineDocument } from '../../views/document-outline.ts';
+import { footnoteMarkers } from '../../views/footnote-markers.ts';
+
+type Decoration = { readonly at: number; readonly order: number; readonly text: string };
+
+export function renderCicaCompiled(state: DocumentState, _registry: DelegationRegistry): string {
+  return new CicaWriter(state).write();
+}
+
+class CicaWriter {
+  private readonly markers: Map<string, string>;
+  private readonly decorations = new Map<string, Decoration[]>();
+  /** Statements on a whole proposal, and on a provision's label, by the id they attach to. */
+  private readonly notesOnProposal = new Map<string, Statement[]>();
+  private readonly notesOnLabel = new Map<string, Statement[]>();
+
+  constructor(private readonly state: DocumentState) {
+    this.markers = footnoteMarkers(state);
+    this.collectDecorations();
+    for (const statement of state.statements.values()) {
+      const { anchor } = statement;
+      if (anchor.proposalId !== undefined && anchor.at === undefined) push(this.notesOnProposal, anchor.proposalId, statement);
+      if (anchor.provisionId !== undefined && anchor.at === 'label') push(this.notesOnLabel, anchor.provisionId, statement);
+    }
+  }
+
+  write(): string {
+    const paragraphs: string[] = [];
+    for (const entry of outlineDocument(this.state)) {
+      const provision = this.state.provisions.get(entry.provisionId);
+      if (!provision) continue;
+      if (entry.orBefore) paragraphs.push('OR');
+      paragraphs.push(this.provisionLine(provision, entry.opens, entry.closes));
+      for (const remark of entry.remarksAfter) paragraphs.push(this.bracketed(remark, this.plain(remark.text)));
+      for (const note of entry.notesAfter) paragraphs.push(this.noteText(note));
+    }
+    return paragraphs.join('\n\n') + '\n';
+  }
+
+  private provisionLine(provision: Provision, opens: readonly Proposal[], closes: readonly Proposal[]): string {
+    const { layout } = provision;
+    const outside = opens.filter((p) => p.layout.labelOutside);
+    const before = opens.filter((p) => !p.layout.labelOutside && !p.layout.unbracketed).map((p) => this.openBracket(p)).join('');
+    const labelNotes = this.labelNotes(provision);
+    let label = '';
+    if (provision.label !== null) {
+      const raw = layout.labelRaw ?? provision.label;
+      label = (layout.labelBracketed ? `[${raw}]` : raw) + labelNotes + (layout.afterLabel ?? ' ');
+    }
+    const container = provisionContainer(this.state, provision.id)!;
+    const body = outside.map((p) => this.openBracket(p)).join('') + this.container(container);
+    const closing = closes.map((p) => this.closeBracket(p)).join('');
+    return (layout.prefix ?? '') + before + label + body + closing;
+  }
+
+  private openBracket(proposal: Proposal): string {
+    return (this.hasWrap(proposal) ? '[' : '') + '[';
+  }
+
+  private closeBracket(proposal: Proposal): string {
+    if (proposal.layout.unbracketed) return this.tail(proposal);
+    return (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal);
+  }
+
+  private bracketed(proposal: Proposal, inner: string): string {
+    return this.openBracket(proposal) + inner + this.closeBracket(proposal);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Words
+
+  private container(container: Container): string {
+    const key = containerId(container);
+    const decorations = this.decorations.get(key) ?? [];
+    let next = 0;
+    let out = '';
+    const flush = (upTo: number, inclusive: boolean): void => {
+      while (next < decorations.length && (decorations[next]!.at < upTo || (inclusive && decorations[next]!.at === upTo))) {
+        out += decorations[next]!.text;
+        next++;
+      }
+    };
+    const walk = (nodes: readonly InlineNode[]): void => {
+      for (const node of nodes) {
+        if (node.t === 'text') {
+          // Split the run only where a decoration or a toggle sits.
+          const end = node.start + node.text.length;
+          const cuts = new Set<number>();
+          for (let k = next; k < decorations.length && decorations[k]!.at < end; k++) cuts.add(decorations[k]!.at);
+          for (const toggle of container.toggles) if (toggle.at >= node.start && toggle.at < end) cuts.add(toggle.at);
+          let at = node.start;
+          for (const cut of [...cuts].filter((c) => c >= node.start).sort((a, b) => a - b)) {
+            out += node.text.slice(at - node.start, cut - node.start);
+            flush(cut, true);
+            at = cut;
+            if (cut < end) {
+              out += this.letter(container, cut, node.text[cut - node.start]!);
+              at = cut + 1;
+            }
+          }
+          out += node.text.slice(at - node.start);
+          continue;
+        }
+        const anchor = node.proposal.anchor!;
+        flush(anchor.start, true);
+        out += this.inlineProposal(container, node, walk, () => out, (text) => (out = text));
+      }
+    };
+    walk(buildInlineTree(this.state, container));
+    flush(Number.POSITIVE_INFINITY, true);
+    return out;
+  }
+
+  private letter(container: Container, at: number, letter: string): string {
+    const toggle = container.toggles.find((t) => t.at === at);
+    if (!toggle) return letter;
+    if (toggle.form === 'lower-upper') return letter.toLowerCase() + letter;
+    if (toggle.form === 'upper-bracketed-lower') return `${letter}[${letter.toLowerCase()}]`;
+    return letter;
+  }
+
+  private inlineProposal(
+    container: Container,
+    node: Extract<InlineNode, { t: 'proposal' }>,
+    walk: (nodes: readonly InlineNode[]) => void,
+    read: () => string,
+    write: (text: string) => void,
+  ): string {
+    const { proposal } = node;
+    // Covered words belong to the container; render them through the same walk so
+    // decorations and toggles inside them stay in order.
+    const covered = (): string => {
+      const before = read();
+      write('');
+      walk(node.covered);
+      const inner = read();
+      write(before);
+      return inner;
+    };
+    switch (proposal.kind) {
+      case 'insert': {
+        const rendered = this.container(proposalContainer(proposal));
+        const anchor = proposal.anchor!;
+        const toggle = container.toggles.find((t) => t.at === anchor.start && t.form === 'lower-in-previous-bracket');
+        const lower = toggle && this.isLastInsertAt(container, proposal) ? (container.text[anchor.start] ?? '').toLowerCase() : '';
+        // Words stored with the space that separates them from the next word show it outside the bracket.
+        const spaced = lower === '' && proposal.text.endsWith(' ') && rendered.endsWith(' ');
+        const inner = spaced ? rendered.slice(0, -1) : rendered;
+        const close = proposal.layout.implicitClose ? '' : ']';
+        return this.withWrap(proposal, '[' + inner + lower + this.insideMarkers(proposal) + close + this.tail(proposal)) + (spaced ? ' ' : '');
+      }
+      case 'delete': {
+        const inner = covered();
+        if (proposal.layout.strike || (proposal.byChair && proposal.layout.tail === undefined)) {
+          const copy = this.tail(proposal);
+          return `~~${inner}~~` + (copy === '' ? '' : ` [${this.plain(container.text.slice(proposal.anchor!.start, proposal.anchor!.end))}]${copy}`);
+        }
+        if (proposal.layout.oldBracketed || proposal.layout.tail === undefined) {
+          return this.withWrap(proposal, '[' + inner + this.insideMarkers(proposal) + (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal));
+        }
+        return inner + this.tail(proposal);
+      }
+      case 'replace': {
+        const inner = covered();
+        const bracketOld = proposal.layout.oldBracketed || proposal.layout.tail === undefined;
+        const old = bracketOld ? `[${inner}]` : inner;
+        const written = proposal.layout.oldWritten ?? this.writtenCode(proposal, proposal.proponent ?? '');
+        const minus = proposal.proponent === null ? '' : `${proposal.layout.markerSpace ?? ' '}(-${written})`;
+        const fresh = this.container(proposalContainer(proposal));
+        return old + minus + (proposal.layout.gap ?? ' ') + this.withWrap(proposal, '[' + fresh + this.insideMarkers(proposal) + ']' + this.tail(proposal));
+      }
+      default:
+        return covered();
+    }
+  }
+
+  private isLastInsertAt(container: Container, proposal: Proposal): boolean {
+    const ids = this.state.anchored.get(containerId(container)) ?? [];
+    const at = proposal.anchor!.start;
+    const later = ids.slice(ids.indexOf(proposal.id) + 1).map((id) => this.state.proposals.get(id));
+    return !later.some((p) => p?.status === 'open' && p.anchor?.start === at && p.anchor.end === at);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Positions, markers, footnotes
+
+  private hasWrap(proposal: Proposal): boolean {
+    return (proposal.layout.tail ?? []).some((item) => item.t === 'position' && item.wrap && this.position(proposal, item.delegation));
+  }
+
+  private withWrap(proposal: Proposal, inner: string): string {
+    return (this.hasWrap(proposal) ? '[' : '') + inner;
+  }
+
+  private insideMarkers(proposal: Proposal): string {
+    return proposal.layout.markersInside ? this.tailItems(proposal, false) : '';
+  }
+
+  private tail(proposal: Proposal): string {
+    if (proposal.layout.markersInside) return this.wrapTail(proposal);
+    return this.tailItems(proposal, false) + this.rest(proposal) + this.wrapTail(proposal);
+  }
+
+  private wrapTail(proposal: Proposal): string {
+    const wrapped = this.tailItems(proposal, true);
+    return wrapped === '' ? '' : ']' + wrapped;
+  }
+
+  /** The layout's items that still hold, in the draft's order. */
+  private tailItems(proposal: Proposal, wrap: boolean): string {
+    let out = '';
+    for (const item of proposal.layout.tail ?? []) {
+      if (item.t === 'position') {
+        if (Boolean(item.wrap) !== wrap) continue;
+        const position = this.position(proposal, item.delegation);
+        if (position) out += (item.space ?? ' ') + this.marker(proposal, position, item);
+      } else if (!wrap && item.t === 'note') {
+        const marker = this.markers.get(item.statementId);
+        if (marker !== undefined) out += marker;
+      } else if (!wrap && item.t === 'stray') {
+        out += (item.space ?? '') + item.text;
+      }
+    }
+    return out;
+  }
+
+  /** Positions and notes that the layout does not mention: taken or added after import. */
+  private rest(proposal: Proposal): string {
+    const mentioned = new Set<string>();
+    const notes = new Set<string>();
+    for (const item of proposal.layout.tail ?? []) {
+      if (item.t === 'position') mentioned.add(item.delegation);
+      if (item.t === 'note') notes.add(item.statementId);
+    }
+    let out = '';
+    if (proposal.byChair && !proposal.layout.strike && proposal.layout.tail === undefined) out += ' (Chair)';
+    const positions = this.state.positions.get(proposal.id);
+    for (const position of positions?.values() ?? []) {
+      if (!mentioned.has(position.delegation)) out += ' ' + this.marker(proposal, position, null);
+    }
+    for (const statement of this.notesOnProposal.get(proposal.id) ?? []) {
+      if (!notes.has(statement.id)) out += this.markers.get(statement.id) ?? '';
+    }
+    return out;
+  }
+
+  private position(proposal: Proposal, delegation: string): Position | undefined {
+    return this.state.positions.get(proposal.id)?.get(delegation);
+  }
+
+  private marker(proposal: Proposal, position: Position, item: Extract<TailItem, { t: 'position' }> | null): string {
+    const code = item?.written ?? position.delegation;
+    const reason = position.reason ? `, ${position.reason}` : '';
+    if (position.stance === 'reserves') return `(?${code}${reason})`;
+    const deletion = proposal.kind === 'delete' || proposal.kind === 'delete-provision';
+    const forWords = position.stance === 'objects' ? deletion || Boolean(proposal.layout.strike) : !deletion;
+    if (item?.unsigned && position.stance === 'proposes') return `(${code}${reason})`;
+    return `(${forWords ? '+' : '-'}${code}${reason})`;
+  }
+
+  private writtenCode(proposal: Proposal, delegation: string): string {
+    for (const item of proposal.layout.tail ?? []) {
+      if (item.t === 'position' && item.delegation === delegation && item.written) return item.written;
+    }
+    return delegation;
+  }
+
+  private labelNotes(provision: Provision): string {
+    return (this.notesOnLabel.get(provision.id) ?? []).map((statement) => this.markers.get(statement.id) ?? '').join('');
+  }
+
+  private noteText(statement: Statement): string {
+    const marker = statement.layout.marker ?? this.markers.get(statement.id) ?? '*';
+    const by = statement.by !== null && !statement.layout.attributed && statement.by !== 'CHAIR' ? `${statement.by}: ` : '';
+    return `${marker} ${by}${statement.text}`;
+  }
+
+  private plain(text: string): string {
+    return text;
+  }
+
+  /** Footnote markers and footnote texts inside a container, and stray brackets, by offset. */
+  private collectDecorations(): void {
+    const add = (key: string, decoration: Decoration): void => {
+      const list = this.decorations.get(key) ?? [];
+      list.push(decoration);
+      this.decorations.set(key, list);
+    };
+    let order = 0;
+    for (const statement of this.state.statements.values()) {
+      const { anchor } = statement;
+      const marker = this.markers.get(statement.id);
+      if (marker !== undefined && !statement.layout.unreferenced) {
+        if (anchor.provisionId !== undefined && typeof anchor.at === 'number') add(`v:${anchor.provisionId}`, { at: anchor.at, order: order++, text: marker });
+        if (anchor.provisionId !== undefined && anchor.at === 'end') add(`v:${anchor.provisionId}`, { at: Number.MAX_SAFE_INTEGER, order: order++, text: marker });
+        if (anchor.proposalId !== undefined && anchor.at !== undefined) add(`p:${anchor.proposalId}`, { at: anchor.at, order: order++, text: marker });
+      }
+      const inside = statement.layout.placedInside;
+      if (inside && !statement.layout.textless) {
+        add(inside.parent === null ? `v:${inside.provisionId}` : `p:${inside.parent}`, { at: inside.at, order: order++, text: `\n\n${this.noteText(statement)}\n\n` });
+      }
+    }
+    for (const provision of this.state.provisions.values()) {
+      for (const stray of provision.layout.strays ?? []) add(`v:${provision.id}`, { at: stray.at, order: order++, text: stray.text });
+    }
+    for (const proposal of this.state.proposals.values()) {
+      for (const stray of proposal.layout.strays ?? []) add(`p:${proposal.id}`, { at: stray.at, order: order++, text: stray.text });
+    }
+    for (const list of this.decorations.values()) list.sort((a, b) => a.at - b.at || a.order - b.order);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function containerId(container: Container): string {
+  return container.parent === null ? `v:${container.provisionId}` : `p:${container.parent}`;
+}

@@ -1,0 +1,28 @@
+/** `renderText` writes any view of a state in a notation. */
+import { createDelegationRegistry, type DelegationRegistry } from './delegations/index.ts';
+import type { DocumentState } from './model/document-state.ts';
+import { getNotation } from './notations/registry.ts';
+import { compareTexts, type Comparison } from './views/compare.ts';
+import { parseViewSpec, type ViewSpec } from './views/view-spec.ts';
+
+export interface RenderOptions {
+  /** "compiled", "agreed", "as:ISO3", or a parsed {@link ViewSpec}. */
+  readonly view?: string | ViewSpec;
+  /** Defaults to the notation the document was imported from. */
+  readonly notation?: string;
+  readonly registry?: DelegationRegistry;
+}
+
+export function renderText(state: DocumentState, options: RenderOptions = {}): string {
+  const view = typeof options.view === 'string' ? parseViewSpec(options.view) : (options.view ?? { kind: 'compiled' as const });
+  if (view === null) throw new RangeError(`Unknown view "${typeof options.view === 'string' ? options.view : ''}": use compiled, agreed or as:ISO3.`);
+  const notationId = options.notation ?? state.notation;
+  const notation = getNotation(notationId);
+  if (!notation) throw new RangeError(`Unknown notation "${notationId}".`);
+  return notation.render(state, view, options.registry ?? createDelegationRegistry());
+}
+
+/** Word-level comparison of two states (e.g. Rev.1 and Rev.2) in the same view and notation. */
+export function compareRevisions(before: DocumentState, after: DocumentState, options: RenderOptions = {}): Comparison {
+  return compareTexts(renderText(before, options), renderText(after, options));
+}

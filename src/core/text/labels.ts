@@ -1,0 +1,46 @@
+/**
+ * Provision labels as drafts write them: "1.", "2.1.1", "2.3.3.", "2.2.x", "2.bis",
+ * "2.5.12(a)", "a)", "(b)", "A.", "PP2ter", "OP3".
+ */
+export interface ParsedLabel {
+  /** Normalised label ("2.3.3" for "2.3.3."), used for numbering checks. */
+  readonly label: string;
+  /** Exactly as written. */
+  readonly raw: string;
+  readonly style: 'decimal' | 'letter' | 'upper' | 'preambular' | 'operative';
+  /** Number of decimal levels (1 for "2.", 3 for "2.1.1"); 0 for other styles. */
+  readonly depth: number;
+}
+
+const SUFFIX = '(?:x|bis|ter|quater|quinquies)';
+const DECIMAL = new RegExp(`^(\\d{1,3}(?:\\.(?:\\d{1,3}|${SUFFIX}))*)((?:\\([a-z]\\))?)(\\.?)(?=[\\s¹²³⁴⁵⁶⁷⁸⁹⁰*\\]]|$)`, 'u');
+const LETTER = /^(\(?)([a-z])\)(?=\s|$)/u;
+const UPPER = /^([A-Z])\.(?=\s)/u;
+const UN = new RegExp(`^(PP|OP)(\\d{1,3}${SUFFIX}?)(?=[\\s.:]|$)`, 'u');
+
+export function parseLabel(text: string): ParsedLabel | null {
+  const un = UN.exec(text);
+  if (un) return { label: un[0], raw: un[0], style: un[1] === 'PP' ? 'preambular' : 'operative', depth: 0 };
+  const decimal = DECIMAL.exec(text);
+  if (decimal && decimal[1] !== undefined) {
+    const base = decimal[1];
+    // A bare number with neither dot nor sub-level is a year or a count, not a label.
+    if (!base.includes('.') && decimal[3] !== '.' && decimal[2] === '') return null;
+    return {
+      label: base + (decimal[2] ?? ''),
+      raw: decimal[0],
+      style: 'decimal',
+      depth: base.split('.').length,
+    };
+  }
+  const letter = LETTER.exec(text);
+  if (letter && letter[2] !== undefined) return { label: letter[2], raw: letter[0], style: 'letter', depth: 0 };
+  const upper = UPPER.exec(text);
+  if (upper && upper[1] !== undefined) return { label: upper[1], raw: upper[0], style: 'upper', depth: 0 };
+  return null;
+}
+
+/** "2.3.3" and "2.3.3." are the same number. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/\.$/u, '');
+}

@@ -1,0 +1,89 @@
+/**
+ * The words of one container (a provision's text or a proposal's text) as a tree:
+ * runs of text, and the open proposals anchored in it, each holding what it brackets.
+ * Notations and views walk this tree; none of them needs to know about offsets.
+ */
+import { containerKey, type DocumentState } from '../model/document-state.ts';
+import type { Proposal } from '../model/proposal.ts';
+import type { CaseToggle } from '../model/provision.ts';
+
+export interface TextRun {
+  readonly t: 'text';
+  readonly text: string;
+  /** Offset of the run in its container, to find toggles and footnote markers. */
+  readonly start: number;
+}
+
+export interface ProposalNode {
+  readonly t: 'proposal';
+  readonly proposal: Proposal;
+  /** For a delete or replace: the container's words it covers, with what nests in them. */
+  readonly covered: readonly InlineNode[];
+}
+
+export type InlineNode = TextRun | ProposalNode;
+
+export interface Container {
+  readonly provisionId: string;
+  readonly parent: string | null;
+  readonly text: string;
+  readonly toggles: readonly CaseToggle[];
+}
+
+/** Open proposals anchored in a container, in the order they render. */
+function anchoredOpen(state: DocumentState, container: Container): Proposal[] {
+  const ids = state.anchored.get(containerKey(container.provisionId, container.parent)) ?? [];
+  const found: { proposal: Proposal; index: number }[] = [];
+  ids.forEach((id, index) => {
+    const proposal = state.proposals.get(id);
+    if (proposal?.status === 'open' && proposal.anchor) found.push({ proposal, index });
+  });
+  // By start; at one point insertions come before ranges, wider ranges before narrower, then by age.
+  found.sort((a, b) => {
+    const x = a.proposal.anchor!;
+    const y = b.proposal.anchor!;
+    if (x.start !== y.start) return x.start - y.start;
+    const xPoint = x.start === x.end;
+    const yPoint = y.start === y.end;
+    if (xPoint !== yPoint) return xPoint ? -1 : 1;
+    if (x.end !== y.end) return y.end - x.end;
+    return a.index - b.index;
+  });
+  return found.map((f) => f.proposal);
+}
+
+export function buildInlineTree(state: DocumentState, container: Container): InlineNode[] {
+  const proposals = anchoredOpen(state, container);
+  let cursor = 0;
+  // Points at the very end of a range render after it, so they belong to the enclosing level.
+  const build = (from: number, to: number, top: boolean): InlineNode[] => {
+    const out: InlineNode[] = [];
+    let position = from;
+    while (cursor < proposals.length) {
+      const proposal = proposals[cursor]!;
+      const { start, end } = proposal.anchor!;
+      if (start > to || (start === to && !top)) break;
+      if (start > position) out.push({ t: 'text', text: container.text.slice(position, start), start: position });
+      cursor += 1;
+      if (start === end) {
+        out.push({ t: 'proposal', proposal, covered: [] });
+        position = Math.max(position, start);
+      } else {
+        out.push({ t: 'proposal', proposal, covered: build(start, end, false) });
+        position = end;
+      }
+    }
+    if (position < to) out.push({ t: 'text', text: container.text.slice(position, to), start: position });
+    return out;
+  };
+  return build(0, container.text.length, true);
+}
+
+export function provisionContainer(state: DocumentState, provisionId: string): Container | null {
+  const provision = state.provisions.get(provisionId);
+  return provision ? { provisionId, parent: null, text: provision.text, toggles: provision.toggles } : null;
+}
+
+export function proposalContainer(proposal: Proposal): Container {
+  return { provisionId: proposal.anchor?.provisionId ?? '', parent: proposal.id, text: proposal.text, toggles: proposal.toggles };
+}
