@@ -198,9 +198,7 @@ function validateTextAnchor(state: DocumentState, input: ProposalInput): Rejecti
   if ((input.kind === 'delete' || input.kind === 'replace') && start === end) {
     return reject('BAD_RANGE', `A ${input.kind} proposal needs a non-empty range of words.`);
   }
-  if ((input.kind === 'insert' || input.kind === 'replace') && !input.text) {
-    return reject('BAD_TEXT', `A ${input.kind} proposal needs the words it proposes.`);
-  }
+  // An empty bracket is a placeholder drafts do use ("[ ]"); requiring words is the API's job.
   for (const otherId of anchoredIn(state, anchor.provisionId, anchor.parent)) {
     const other = state.proposals.get(otherId)?.anchor;
     if (!other) continue;
@@ -451,12 +449,16 @@ function accept(state: DocumentState, id: string): void {
 function spliceAccepted(state: DocumentState, proposal: Proposal): void {
   const anchor = proposal.anchor;
   if (!anchor) return;
-  const { provisionId, parent, start } = anchor;
-  let { end } = anchor;
+  const { provisionId, parent } = anchor;
+  let { start, end } = anchor;
   const container = readContainer(state, provisionId, parent);
   if (!container) return;
-  // Deleting words between two spaces takes one of the spaces with them.
-  if (proposal.kind === 'delete' && container.text[start - 1] === ' ' && container.text[end] === ' ') end += 1;
+  // Deleted words take one space with them, so no double or dangling space is left.
+  if (proposal.kind === 'delete') {
+    const before = start === 0 || container.text[start - 1] === ' ';
+    if (before && container.text[end] === ' ') end += 1;
+    else if (container.text[start - 1] === ' ' && (end === container.text.length || /[.,;:]/u.test(container.text[end] ?? ''))) start -= 1;
+  }
   const inserted = proposal.kind === 'delete' ? '' : proposal.text;
   const removedLength = proposal.kind === 'insert' ? 0 : end - start;
   const delta = inserted.length - removedLength;
@@ -495,6 +497,7 @@ function spliceAccepted(state: DocumentState, proposal: Proposal): void {
   }
   state.anchored.delete(containerKey('', proposal.id));
   state.anchored.set(key, survivors);
+  moveStatements(state, proposal, { provisionId, parent, start, end, delta });
 
   const toggles: CaseToggle[] = [];
   for (const toggle of container.toggles) {
@@ -536,4 +539,32 @@ export function shiftRange(s1: number, s2: number, start: number, end: number, d
   if (s1 >= end) return [s1 + delta, s2 + delta];
   if (s1 >= start && s2 <= end) return null;
   return [s1, s2 + delta];
+}
+
+/**
+ * Footnote markers keep their place in the words: after the change they shift with the
+ * text; one inside removed words stays where the words were; one inside the accepted
+ * proposal's own words moves into the container with them.
+ */
+function moveStatements(
+  state: DocumentState,
+  proposal: Proposal,
+  change: { provisionId: string; parent: string | null; start: number; end: number; delta: number },
+): void {
+  for (const statement of state.statements.values()) {
+    const { anchor } = statement;
+    if (typeof anchor.at !== 'number') continue;
+    const inContainer = change.parent === null ? anchor.provisionId === change.provisionId : anchor.proposalId === change.parent;
+    if (inContainer) {
+      const moved = shiftRange(anchor.at, anchor.at, change.start, change.end, change.delta, true);
+      const at = moved === null ? change.start : moved[0];
+      if (at !== anchor.at) state.statements.set(statement.id, { ...statement, anchor: { ...anchor, at } });
+    } else if (anchor.proposalId === proposal.id && proposal.kind !== 'delete') {
+      const at = anchor.at + change.start;
+      state.statements.set(statement.id, {
+        ...statement,
+        anchor: change.parent === null ? { provisionId: change.provisionId, at } : { proposalId: change.parent, at },
+      });
+    }
+  }
 }

@@ -80,6 +80,8 @@ export type TailItem =
       /** Written as a bracket around the proposal and its markers: `[[…] (+Turk)] (-IND)`. */
       readonly wrap?: boolean;
       readonly space?: string;
+      /** A marker the same delegation's later marker on this bracket overrode, kept as written. */
+      readonly superseded?: string;
     }
   | { readonly t: 'note'; readonly statementId: string }
   | { readonly t: 'stray'; readonly text: string; readonly space?: string };

@@ -37,6 +37,8 @@ export interface ProvisionLayout {
   readonly afterLabel?: string;
   /** Stray closing brackets in the text, kept where the draft had them. */
   readonly strays?: readonly { readonly at: number; readonly text: string }[];
+  /** Free-form hints a notation keeps for itself (e.g. UN-style status tags and notes after the paragraph). */
+  readonly notation?: Readonly<Record<string, unknown>>;
 }
 
 export interface Provision {

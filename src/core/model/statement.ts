@@ -38,6 +38,8 @@ export interface StatementLayout {
   readonly unreferenced?: boolean;
   /** The draft had the marker but no footnote text. */
   readonly textless?: boolean;
+  /** Free-form hints a notation keeps for itself (e.g. how a UN-style note was written). */
+  readonly notation?: Readonly<Record<string, unknown>>;
 }
 
 export interface Statement {

@@ -6,6 +6,7 @@
  */
 import type { Actor, ParleyEvent, ProposalInput, ProvisionInput } from '../events/event.ts';
 import type { OptionRef } from '../model/option-set.ts';
+import type { AgreementStatus } from '../model/provision.ts';
 import type { TailItem } from '../model/proposal.ts';
 import type { Stance } from '../model/position.ts';
 import type { StatementAnchor, StatementKind, StatementLayout } from '../model/statement.ts';
@@ -28,7 +29,7 @@ export interface DraftStatement {
 
 interface DraftItem {
   readonly order: number;
-  readonly provision?: { readonly input: ProvisionInput; readonly after: string | null };
+  readonly provision?: ProvisionInput;
   readonly proposal?: ProposalInput & { readonly byChair: boolean };
 }
 
@@ -39,8 +40,9 @@ export class DraftBuilder {
   private readonly positions: DraftPosition[] = [];
   private readonly statements: DraftStatement[] = [];
   private readonly optionSets: { id: string; members: OptionRef[]; allowsNoText: boolean }[] = [];
+  private readonly agreements: { provisionId: string; status: Exclude<AgreementStatus, 'open'> }[] = [];
   private counters = { provision: 0, proposal: 0, statement: 0, optionSet: 0 };
-  private lastProvision: string | null = null;
+  private readonly documentOrder = new Map<string, number>();
   private readonly proposalIndex = new Map<string, number>();
 
   nextProvisionId(): string {
@@ -59,27 +61,23 @@ export class DraftBuilder {
     return `o${++this.counters.optionSet}`;
   }
 
-  /** The id of the provision most recently placed, which the next one follows. */
-  get previousProvision(): string | null {
-    return this.lastProvision;
+  /**
+   * Records where a provision stands in the draft. Provisions may be added out of order
+   * (a block of proposed paragraphs is added after the proposals inside it); the events
+   * place each after its nearest predecessor in this order.
+   */
+  placeInOrder(provisionId: string): void {
+    this.documentOrder.set(provisionId, this.documentOrder.size);
   }
 
   addProvision(input: ProvisionInput): void {
-    this.items.push({ order: this.items.length, provision: { input, after: this.lastProvision } });
-    this.lastProvision = input.id;
+    this.items.push({ order: this.items.length, provision: input });
   }
 
-  /**
-   * Adds a proposal. A new-provision proposal carries its provisions, which are placed
-   * after the provision most recently placed.
-   */
+  /** Adds a proposal; a new-provision proposal carries its provisions. */
   addProposal(input: ProposalInput, byChair = false): void {
-    const withPlace = input.kind === 'new-provision' ? { ...input, after: this.lastProvision } : input;
     this.proposalIndex.set(input.id, this.items.length);
-    this.items.push({ order: this.items.length, proposal: { ...withPlace, byChair } });
-    const provisions = input.provisions ?? [];
-    const last = provisions.at(-1);
-    if (input.kind === 'new-provision' && last) this.lastProvision = last.id;
+    this.items.push({ order: this.items.length, proposal: { ...input, byChair } });
   }
 
   /** Adds layout items to the tail of a proposal already added (objections wrapped around it). */
@@ -105,10 +103,15 @@ export class DraftBuilder {
     return id;
   }
 
+  /** Records that the draft marks a provision agreed (`[Agreed ad ref]`); emitted after everything else. */
+  agree(provisionId: string, status: Exclude<AgreementStatus, 'open'>): void {
+    this.agreements.push({ provisionId, status });
+  }
+
   /**
    * The events in an order the fold accepts: the document, then its provisions and the
    * proposals on them in document order (a container always before what nests in it),
-   * then positions, statements and option sets.
+   * then positions, statements, option sets and agreements.
    */
   toEvents(options: { documentId: string; title: string; notation: string; at: string; actor?: Actor }): ParleyEvent[] {
     const actor = options.actor ?? IMPORT_ACTOR;
@@ -118,12 +121,15 @@ export class DraftBuilder {
     ];
     // Provisions and new-provision proposals first (in order), so every text proposal finds its container.
     const textProposals: (ProposalInput & { byChair: boolean })[] = [];
+    const placed = new PlacedProvisions(this.documentOrder);
     for (const item of this.items) {
       if (item.provision) {
-        events.push({ type: 'provision.added', at, actor, data: { provision: item.provision.input, after: item.provision.after } });
+        events.push({ type: 'provision.added', at, actor, data: { provision: item.provision, after: placed.place([item.provision.id]) } });
       } else if (item.proposal) {
-        if (item.proposal.kind === 'new-provision') events.push(proposalEvent(item.proposal, at, actor));
-        else textProposals.push(item.proposal);
+        if (item.proposal.kind === 'new-provision') {
+          const after = placed.place((item.proposal.provisions ?? []).map((p) => p.id));
+          events.push(proposalEvent({ ...item.proposal, after }, at, actor));
+        } else textProposals.push(item.proposal);
       }
     }
     for (const proposal of parentsFirst(textProposals)) events.push(proposalEvent(proposal, at, actor));
@@ -140,6 +146,9 @@ export class DraftBuilder {
     }
     for (const optionSet of this.optionSets) {
       events.push({ type: 'option-set.formed', at, actor, data: { optionSet } });
+    }
+    for (const agreement of this.agreements) {
+      events.push({ type: 'provision.agreed', at, actor, data: agreement });
     }
     return events;
   }
@@ -164,4 +173,36 @@ function parentsFirst<T extends ProposalInput>(proposals: readonly T[]): T[] {
     .map((proposal, index) => ({ proposal, index, depth: depth(proposal.id) }))
     .sort((a, b) => a.depth - b.depth || a.index - b.index)
     .map((entry) => entry.proposal);
+}
+
+/**
+ * Placed provisions, kept sorted by their place in the draft, so that each group of
+ * provisions goes right after its nearest predecessor already placed.
+ */
+class PlacedProvisions {
+  private readonly placed: { id: string; rank: number }[] = [];
+
+  constructor(private readonly documentOrder: ReadonlyMap<string, number>) {}
+
+  /** Places a contiguous group; returns the id it goes after (null: at the top). */
+  place(ids: readonly string[]): string | null {
+    const first = ids[0];
+    if (first === undefined) return null;
+    const rank = this.documentOrder.get(first) ?? Number.MAX_SAFE_INTEGER;
+    // Usually the group comes last; otherwise find where it goes.
+    let index = this.placed.length;
+    if (index > 0 && this.placed[index - 1]!.rank > rank) {
+      let lo = 0;
+      let hi = this.placed.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.placed[mid]!.rank < rank) lo = mid + 1;
+        else hi = mid;
+      }
+      index = lo;
+    }
+    const after = index === 0 ? null : this.placed[index - 1]!.id;
+    this.placed.splice(index, 0, ...ids.map((id) => ({ id, rank: this.documentOrder.get(id) ?? rank })));
+    return after;
+  }
 }

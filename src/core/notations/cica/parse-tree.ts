@@ -43,7 +43,7 @@ export type TreeNode =
   | { readonly t: 'strike'; readonly text: string; readonly src: number }
   | { readonly t: 'marker'; readonly marker: Marker; readonly src: number }
   | { readonly t: 'foot'; readonly marker: string; readonly src: number }
-  | { readonly t: 'stray'; readonly src: number }
+  | { readonly t: 'stray'; readonly text: string; readonly src: number }
   | { readonly t: 'break'; readonly footnotes: readonly FootnoteText[]; readonly separator: string; readonly src: number }
   | { readonly t: 'para'; readonly src: number }
   | { readonly t: 'or'; readonly raw: string; readonly src: number }
@@ -201,7 +201,8 @@ class Tokenizer {
         i++;
       } else if (ch === '~' && s[i + 1] === '~') {
         const end = s.indexOf('~~', i + 2);
-        if (end > i + 2) {
+        // A strike-through holds plain words; one spanning brackets is not one.
+        if (end > i + 2 && !/[[\]]/u.test(s.slice(i + 2, end))) {
           this.push({ t: 'strike', text: s.slice(i + 2, end), src });
           i = end + 2;
         } else {
@@ -306,13 +307,33 @@ export function parseTree(text: string, registry: DelegationRegistry): ParsedTre
   return { nodes: buildTree(tokenizer.tokens, problems), problems, footnotes };
 }
 
+/**
+ * Brackets nested deeper than this are kept as written text: no real draft nests that
+ * deep, and everything downstream walks the tree recursively.
+ */
+export const MAX_NESTING = 48;
+
 function buildTree(tokens: readonly Token[], problems: TreeProblem[]): TreeNode[] {
   const root: TreeNode[] = [];
   const stack: BracketNode[] = [];
   const current = (): TreeNode[] => stack.at(-1)?.children ?? root;
+  let overflow = 0;
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
+    if (token.t === 'open' && stack.length >= MAX_NESTING) {
+      if (overflow === 0) problems.push({ code: 'UNMATCHED_OPEN', src: token.src, message: `Brackets are nested more than ${MAX_NESTING} deep here; the deeper ones were kept as written text. Check the bracketing.` });
+      overflow++;
+      current().push({ t: 'stray', text: '[', src: token.src });
+      i++;
+      continue;
+    }
+    if (token.t === 'close' && overflow > 0) {
+      overflow--;
+      current().push({ t: 'stray', text: ']', src: token.src });
+      i++;
+      continue;
+    }
     switch (token.t) {
       case 'open': {
         const node: BracketNode = { t: 'bracket', children: [], tail: [], src: token.src, implicitClose: false, markersInside: false };
@@ -325,7 +346,7 @@ function buildTree(tokens: readonly Token[], problems: TreeProblem[]): TreeNode[
         const node = stack.pop();
         if (!node) {
           problems.push({ code: 'UNMATCHED_CLOSE', src: token.src, message: 'This closing bracket "]" has no opening bracket; it was kept as written. Check where its bracket should open.' });
-          current().push({ t: 'stray', src: token.src });
+          current().push({ t: 'stray', text: ']', src: token.src });
           i++;
           break;
         }

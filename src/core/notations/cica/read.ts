@@ -121,6 +121,7 @@ class CicaReader {
     let orGroup: OptionRef[] | null = null;
     let lastUnit: OptionRef | null = null;
     let orPending = false;
+    let orNode: Extract<TreeNode, { t: 'or' }> | null = null;
     const groups: OptionRef[][] = [];
 
     const unitDone = (ref: OptionRef | null): void => {
@@ -135,6 +136,7 @@ class CicaReader {
         orGroup = null;
       }
       orPending = false;
+      orNode = null;
       lastUnit = ref;
     };
     const flush = (): void => {
@@ -149,18 +151,26 @@ class CicaReader {
         flush();
       } else if (node.t === 'or') {
         flush();
-        orPending = true;
+        if (orNode !== null) this.looseOr(orNode);
+        if (lastUnit === null) {
+          this.looseOr(node);
+        } else {
+          orPending = true;
+          orNode = node;
+        }
       } else if (node.t === 'footnote') {
         flush();
         this.placeNote(node.note, { placedAfter: this.lastProvision ?? undefined });
-      } else if (node.t === 'bracket' && node.children.some((child) => child.t === 'para' || child.t === 'or') && isBlank(paragraph)) {
-        paragraph = [];
+      } else if (node.t === 'bracket' && node.children.some((child) => child.t === 'para' || child.t === 'or')) {
+        // A bracket around paragraphs starts a block; words before it on its line stand on their own.
+        flush();
         unitDone(this.block(node, frame));
       } else {
         paragraph.push(node);
       }
     }
     flush();
+    if (orPending && orNode !== null) this.looseOr(orNode);
     for (const members of groups) {
       this.builder.addOptionSet(members);
       // Alternatives share a number; the duplicate-number check must not flag them.
@@ -176,6 +186,14 @@ class CicaReader {
   }
 
   private readonly proposalProvisions = new Map<string, string[]>();
+
+  /** An `OR` with no alternative on one side separates nothing; it is kept as a line of text. */
+  private looseOr(or: Extract<TreeNode, { t: 'or' }>): void {
+    this.warn('LOOSE_MARKER', or.src, 'This "OR" has no alternative on one side; it was kept as a line of text.');
+    const id = this.builder.nextProvisionId();
+    this.record(id, null, or.src);
+    this.place({ id, kind: 'free-text', label: null, text: or.raw }, null);
+  }
 
   /** A bracket around several paragraphs: proposes them as a block, or opposes them. */
   private block(bracket: BracketNode, outer: Frame | null): OptionRef | null {
@@ -197,7 +215,6 @@ class CicaReader {
         layout: { tail, ...(bracket.implicitClose ? { implicitClose: true } : {}) },
       });
       this.proposalProvisions.set(id, frame.provisions.map((p) => p.id));
-      if (outer?.kind === 'new') this.warn('MIXED_BLOCK', bracket.src, 'A block of proposed paragraphs sits inside another; it was recorded as its own proposal after the outer one.');
       if (outer?.kind === 'delete') outer.provisionIds.push(...frame.provisions.map((p) => p.id));
       return { t: 'proposal', id };
     }
@@ -237,6 +254,11 @@ class CicaReader {
       } else break;
     }
 
+    // `[2.5.8 …] (-Turk) [2.5.8 …] (+IND)`: a deletion and the copy of those who keep it.
+    const [first, gap, copy] = content;
+    if (content.length === 3 && first?.t === 'bracket' && gap?.t === 'text' && gap.text.trim() === '' && isRetainCopy(first, copy)) {
+      return this.wholeParagraph(first, null, frame, (copy as BracketNode).tail);
+    }
     const whole = wholeBracket(content);
     if (whole) return this.wholeParagraph(whole.bracket, whole.labelText, frame);
 
@@ -266,7 +288,7 @@ class CicaReader {
   }
 
   /** `[2.2.1 …] (+Rus)`, `[2.5.8 …] (-Turk)`, `2.2.7 [[…] (+CHN)] (-ISR)` or a remark. */
-  private wholeParagraph(bracket: BracketNode, labelText: string | null, frame: Frame | null): OptionRef | null {
+  private wholeParagraph(bracket: BracketNode, labelText: string | null, frame: Frame | null, retainTail: readonly TailEntry[] = []): OptionRef | null {
     const markers = tailMarkers(bracket.tail);
     const forText = markers.filter((m) => m.sign === '+' || m.sign === '');
     const against = markers.filter((m) => m.sign === '-');
@@ -283,7 +305,7 @@ class CicaReader {
     }
 
     const plain = plainText(bracket.children);
-    if (labelText === null && forText.length > 0 && LABEL_RANGE.test(plain) && !bracket.children.some((c) => c.t === 'bracket')) {
+    if (labelText === null && forText.length > 0 && LABEL_RANGE.test(plain) && bracket.children.every((c) => c.t === 'text')) {
       const id = this.builder.nextProposalId();
       const proponent = forText[0]!.delegation;
       this.warn('REMARK', bracket.src, 'This bracket comments on paragraphs rather than proposing words; it was recorded as a remark by ' + proponent + '.');
@@ -314,12 +336,6 @@ class CicaReader {
       const proponent = forText[0]?.delegation ?? null;
       if (proponent === null) this.warn('UNATTRIBUTED_BRACKET', bracket.src, 'This bracketed paragraph names no delegation; it was recorded as a proposal without proponent. Add who proposed it.');
       const tail = this.tailItems(id, 'text', bracket.tail, proponent);
-      if (frame?.kind === 'new') {
-        // Inside a proposed block, a bracketed paragraph is part of the block.
-        frame.provisions.push(provision);
-        this.lastProvision = provisionId;
-        return { t: 'provision', id: provisionId };
-      }
       this.builder.addProposal({
         id,
         kind: 'new-provision',
@@ -340,7 +356,11 @@ class CicaReader {
       kind: 'delete-provision',
       proponent,
       provisionIds: [provisionId],
-      layout: { tail: this.tailItems(id, 'deletion', bracket.tail, proponent), ...common, ...(outsideLabel ? { labelOutside: true } : {}) },
+      layout: {
+        tail: [...this.tailItems(id, 'deletion', bracket.tail, proponent), ...this.tailItems(id, 'retain', retainTail, null)],
+        ...common,
+        ...(outsideLabel ? { labelOutside: true } : {}),
+      },
     });
     return { t: 'provision', id: provisionId };
   }
@@ -355,6 +375,7 @@ class CicaReader {
   }
 
   private record(id: string, label: ParsedLabel | null, src: number): void {
+    this.builder.placeInOrder(id);
     const record = { id, label: label?.label ?? null, style: label?.style ?? null, part: this.part, src, group: null };
     this.records.push(record);
     this.recordById.set(id, record);
@@ -462,7 +483,7 @@ class CicaReader {
             : { proposalId: acc.parent, at: acc.text.length });
           break;
         case 'stray':
-          acc.strays.push({ at: acc.text.length, text: ']' });
+          acc.strays.push({ at: acc.text.length, text: node.text });
           break;
         case 'break':
           acc.text += node.separator;
@@ -517,7 +538,8 @@ class CicaReader {
     let tail: TailItem[] = [];
     const j = skipBlank(nodes, i + 1);
     const copy = nodes[j];
-    if (copy?.t === 'bracket' && plainText(copy.children).trim() === node.text.trim() && tailMarkers(copy.tail).every((m) => m.sign === '+' || m.sign === '')) {
+    const copyMarkers = copy?.t === 'bracket' ? tailMarkers(copy.tail) : [];
+    if (copy?.t === 'bracket' && copy.children.every((c) => c.t === 'text') && plainText(copy.children).trim() === node.text.trim() && copyMarkers.length > 0 && copyMarkers.every((m) => m.sign === '+' || m.sign === '')) {
       tail = this.tailItems(id, 'retain', copy.tail, null);
       next = j;
     }
@@ -574,6 +596,21 @@ class CicaReader {
       const end = acc.text.length;
       const j = skipBlank(nodes, i + 1);
       const replacement = nodes[j];
+      if (isRetainCopy(node, replacement)) {
+        this.builder.addProposal(
+          {
+            id,
+            kind: 'delete',
+            proponent,
+            anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
+            layout: { oldBracketed: true, tail: [...this.tailItems(id, 'deletion', node.tail, proponent), ...this.tailItems(id, 'retain', (replacement as BracketNode).tail, null)] },
+          },
+          proponent === 'CHAIR',
+        );
+        acc.floor = end;
+        acc.lastProposal = id;
+        return j;
+      }
       if (
         markers.length === 1 &&
         node.tail.length === 1 &&
@@ -585,20 +622,23 @@ class CicaReader {
         this.replacement(id, start, end, replacement, acc, { oldBracketed: true, gap: gapBetween(nodes, i + 1, j), markerSpace: oldMarker.space, written: oldMarker.marker.written });
         return j;
       }
-      this.builder.addProposal({
-        id,
-        kind: 'delete',
-        proponent,
-        anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
-        layout: { oldBracketed: true, tail: this.tailItems(id, 'deletion', node.tail, proponent), ...(node.implicitClose ? { implicitClose: true } : {}), ...(node.markersInside ? { markersInside: true } : {}) },
-      });
+      this.builder.addProposal(
+        {
+          id,
+          kind: 'delete',
+          proponent,
+          anchor: { provisionId: acc.provisionId, parent: acc.parent, start, end },
+          layout: { oldBracketed: true, tail: this.tailItems(id, 'deletion', node.tail, proponent), ...(node.implicitClose ? { implicitClose: true } : {}), ...(node.markersInside ? { markersInside: true } : {}) },
+        },
+        proponent === 'CHAIR',
+      );
       acc.floor = end;
       acc.lastProposal = id;
       return i;
     }
 
     const next = nodes[i + 1];
-    const id = this.insertion(node, acc, null, next?.t === 'text' && next.text.startsWith(' ') && acc.text.endsWith(' '));
+    const id = this.insertion(node, acc, null, next?.t === 'text' && next.text.startsWith(' ') && (acc.text === '' || acc.text.endsWith(' ')), next?.t === 'text' ? next.text : '');
     if (this.spaceMergedInto === id) acc.skipSpace = true;
     return i;
   }
@@ -613,7 +653,13 @@ class CicaReader {
    * status quo reads "of cooperation" and the words read "possible " — as a delegate's
    * insertion made in the app is stored.
    */
-  private insertion(node: BracketNode, acc: Accumulator, replaced: ({ id: string; start: number; end: number } & ReplacedLayout) | null, takesSpace = false): string {
+  private insertion(
+    node: BracketNode,
+    acc: Accumulator,
+    replaced: ({ id: string; start: number; end: number } & ReplacedLayout) | null,
+    takesSpace = false,
+    following = '',
+  ): string {
     const markers = tailMarkers(node.tail);
     const forText = markers.filter((m) => m.sign === '+' || m.sign === '');
     const id = replaced?.id ?? this.builder.nextProposalId();
@@ -621,7 +667,7 @@ class CicaReader {
     this.inline(node.children, child);
     // "[…, p]Promoting": the last letter inside toggles the case of the word after the bracket.
     const lastLetter = /(?:^|\s)(\p{Ll})$/u.exec(child.text);
-    if (lastLetter?.[1] !== undefined && replaced === null) {
+    if (lastLetter?.[1] !== undefined && replaced === null && node.tail.length === 0 && following.startsWith(lastLetter[1].toUpperCase()) && lastLetter[1] !== lastLetter[1].toUpperCase()) {
       child.text = child.text.slice(0, -1);
       acc.pendingToggle = lastLetter[1];
       this.warn('CASE_TOGGLE', node.src, `"${lastLetter[1]}]" ends a bracket with a case toggle for the next word; the letter takes the case its sentence needs in clean views.`);
@@ -777,7 +823,7 @@ class CicaReader {
       }
       const { marker } = entry;
       this.unknownMarker(marker, entry.src);
-      const stance = stanceOf(sense, marker.sign);
+      const written = stanceOf(sense, marker.sign);
       const item: TailItem = {
         t: 'position',
         delegation: marker.delegation,
@@ -786,13 +832,18 @@ class CicaReader {
         ...(wrap ? { wrap: true } : {}),
         space: entry.space,
       };
-      items.push(item);
       if (seen.has(marker.delegation)) {
         this.warn('DUPLICATE_POSITION', entry.src, `${marker.written} states a position on the same bracket twice; the last one counts.`);
+        const earlier = items.findIndex((other) => other.t === 'position' && other.delegation === marker.delegation && other.superseded === undefined);
+        const previous = earlier >= 0 ? tail.filter((e) => e.t === 'marker' && e.marker.delegation === marker.delegation)[0] : undefined;
+        if (earlier >= 0 && previous?.t === 'marker') items[earlier] = { ...(items[earlier] as TailItem & { t: 'position' }), superseded: previous.marker.raw };
       }
+      items.push(item);
       seen.add(marker.delegation);
-      const isProponent = marker.delegation === proponent && stance === 'proposes' && !wrap;
-      if (isProponent && proponent !== null && !this.proponentTaken.has(proposalId)) {
+      const isProponent = marker.delegation === proponent && written === 'proposes' && !wrap && !this.proponentTaken.has(proposalId);
+      // Only the proponent proposes; a further "+" joins it.
+      const stance: Stance = written === 'proposes' && !isProponent ? 'supports' : written;
+      if (isProponent && proponent !== null) {
         this.proponentTaken.add(proposalId);
         if (marker.reason !== null) this.builder.addPosition({ proposalId, delegation: marker.delegation, stance, reason: marker.reason });
         continue;
@@ -881,6 +932,30 @@ class CicaReader {
   }
 }
 
+/** `[words] (-X) [words] (+Y)`: the same words again, bracketed with only `+`, keep them. */
+function isRetainCopy(deletion: BracketNode, copy: TreeNode | undefined): boolean {
+  if (copy?.t !== 'bracket' || !copy.children.every((child) => child.t === 'text')) return false;
+  const markers = tailMarkers(copy.tail);
+  const deleting = tailMarkers(deletion.tail);
+  if (markers.length === 0 || !markers.every((m) => m.sign === '+' || m.sign === '')) return false;
+  if (!deleting.some((m) => m.sign === '-') || deleting.some((m) => m.sign === '+' || m.sign === '')) return false;
+  return collapse(plainText(copy.children)) === collapse(baseText(deletion.children));
+}
+
+/** The status-quo words under a bracket: its text and what nested deletions cover, not proposed words. */
+function baseText(nodes: readonly TreeNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.t === 'text' || node.t === 'strike') out += node.text;
+    else if (node.t === 'bracket' && tailMarkers(node.tail).every((m) => m.sign === '-') && node.tail.length > 0) out += baseText(node.children);
+  }
+  return out;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
 function stanceOf(sense: 'text' | 'deletion' | 'retain', sign: Marker['sign']): Stance {
   if (sign === '?') return 'reserves';
   if (sense === 'retain') return 'objects';
@@ -894,10 +969,6 @@ function newAccumulator(provisionId: string, parent: string | null, hasLabel: bo
 
 function tailMarkers(tail: readonly TailEntry[]): Marker[] {
   return tail.flatMap((entry) => (entry.t === 'marker' ? [entry.marker] : []));
-}
-
-function isBlank(nodes: readonly TreeNode[]): boolean {
-  return nodes.every((node) => node.t === 'text' && node.text.trim() === '');
 }
 
 function trimBlank(nodes: TreeNode[]): TreeNode[] {

@@ -26,6 +26,8 @@ class CicaWriter {
   /** Statements on a whole proposal, and on a provision's label, by the id they attach to. */
   private readonly notesOnProposal = new Map<string, Statement[]>();
   private readonly notesOnLabel = new Map<string, Statement[]>();
+  /** Chair's deletions written as strike-through in this rendering. */
+  private readonly struck = new Set<string>();
 
   constructor(private readonly state: DocumentState) {
     this.markers = footnoteMarkers(state);
@@ -72,7 +74,7 @@ class CicaWriter {
 
   private closeBracket(proposal: Proposal): string {
     if (proposal.layout.unbracketed) return this.tail(proposal);
-    return (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal);
+    return this.insideMarkers(proposal) + (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal);
   }
 
   private bracketed(proposal: Proposal, inner: string): string {
@@ -164,7 +166,8 @@ class CicaWriter {
       }
       case 'delete': {
         const inner = covered();
-        if (proposal.layout.strike || (proposal.byChair && proposal.layout.tail === undefined)) {
+        if (proposal.layout.strike || (proposal.byChair && proposal.layout.tail === undefined && node.covered.every((n) => n.t === 'text'))) {
+          this.struck.add(proposal.id);
           const copy = this.tail(proposal);
           return `~~${inner}~~` + (copy === '' ? '' : ` [${this.plain(container.text.slice(proposal.anchor!.start, proposal.anchor!.end))}]${copy}`);
         }
@@ -210,8 +213,47 @@ class CicaWriter {
   }
 
   private tail(proposal: Proposal): string {
-    if (proposal.layout.markersInside) return this.wrapTail(proposal);
-    return this.tailItems(proposal, false) + this.rest(proposal) + this.wrapTail(proposal);
+    if (proposal.layout.markersInside) return this.wrapTail(proposal) + this.retainCopy(proposal);
+    return this.tailItems(proposal, false) + this.rest(proposal) + this.wrapTail(proposal) + this.retainCopy(proposal);
+  }
+
+  /**
+   * Objections to a delegation's deletion are written as a bracketed copy of the words
+   * with the objectors' `+` — as the seed writes objections to the chair's strike-through —
+   * because `[words] (-ISR) (+IND)` would read as IND proposing the words.
+   */
+  private retainCopy(proposal: Proposal): string {
+    if (!this.objectionsInCopy(proposal)) return '';
+    const objections = [...(this.state.positions.get(proposal.id)?.values() ?? [])].filter((p) => p.stance === 'objects');
+    if (objections.length === 0) return '';
+    const words =
+      proposal.kind === 'delete'
+        ? this.plainContainerText(proposal)
+        : proposal.provisionIds.map((id) => this.plainProvision(id)).join(' ');
+    return ` [${words}]` + objections.map((position) => ' ' + this.marker(proposal, position, this.layoutItem(proposal, position.delegation))).join('');
+  }
+
+  private objectionsInCopy(proposal: Proposal): boolean {
+    if (proposal.kind === 'delete') return !proposal.layout.strike && !this.struck.has(proposal.id);
+    return proposal.kind === 'delete-provision' && proposal.provisionIds.length === 1;
+  }
+
+  private layoutItem(proposal: Proposal, delegation: string): Extract<TailItem, { t: 'position' }> | null {
+    for (const item of proposal.layout.tail ?? []) if (item.t === 'position' && item.delegation === delegation) return item;
+    return null;
+  }
+
+  private plainContainerText(proposal: Proposal): string {
+    const anchor = proposal.anchor!;
+    const container = anchor.parent === null ? this.state.provisions.get(anchor.provisionId) : this.state.proposals.get(anchor.parent);
+    return (container?.text ?? '').slice(anchor.start, anchor.end);
+  }
+
+  private plainProvision(id: string): string {
+    const provision = this.state.provisions.get(id);
+    if (!provision) return '';
+    const label = provision.label === null ? '' : (provision.layout.labelRaw ?? provision.label) + (provision.layout.afterLabel || ' ');
+    return label + provision.text;
   }
 
   private wrapTail(proposal: Proposal): string {
@@ -225,7 +267,12 @@ class CicaWriter {
     for (const item of proposal.layout.tail ?? []) {
       if (item.t === 'position') {
         if (Boolean(item.wrap) !== wrap) continue;
+        if (item.superseded !== undefined) {
+          out += (item.space ?? ' ') + item.superseded;
+          continue;
+        }
         const position = this.position(proposal, item.delegation);
+        if (position?.stance === 'objects' && this.objectionsInCopy(proposal)) continue;
         if (position) out += (item.space ?? ' ') + this.marker(proposal, position, item);
       } else if (!wrap && item.t === 'note') {
         const marker = this.markers.get(item.statementId);
@@ -246,10 +293,12 @@ class CicaWriter {
       if (item.t === 'note') notes.add(item.statementId);
     }
     let out = '';
-    if (proposal.byChair && !proposal.layout.strike && proposal.layout.tail === undefined) out += ' (Chair)';
+    if (proposal.byChair && !this.struck.has(proposal.id) && proposal.layout.tail === undefined) out += proposal.kind === 'delete' ? ' (-Chair)' : ' (Chair)';
     const positions = this.state.positions.get(proposal.id);
+    const inCopy = this.objectionsInCopy(proposal);
     for (const position of positions?.values() ?? []) {
-      if (!mentioned.has(position.delegation)) out += ' ' + this.marker(proposal, position, null);
+      if (mentioned.has(position.delegation) || (inCopy && position.stance === 'objects')) continue;
+      out += ' ' + this.marker(proposal, position, null);
     }
     for (const statement of this.notesOnProposal.get(proposal.id) ?? []) {
       if (!notes.has(statement.id)) out += this.markers.get(statement.id) ?? '';

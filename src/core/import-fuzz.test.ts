@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeWhitespace, readSeed } from '../../test/support/seed.ts';
+import { importDraft } from './import-draft.ts';
+import { renderText } from './render-text.ts';
+import { CICA_ALIASES } from './delegations/index.ts';
+
+/** Imports within a second per megabyte (and at least a second), never throwing. */
+function importsQuickly(text: string): ReturnType<typeof importDraft> {
+  const started = performance.now();
+  const result = importDraft(text, { aliases: CICA_ALIASES });
+  const budget = Math.max(1000, (text.length / 1_000_000) * 1000);
+  expect(performance.now() - started).toBeLessThan(budget);
+  return result;
+}
+
+const seed = readSeed();
+
+describe('importing anything', () => {
+  it('never throws on random unicode, and keeps every word of it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        const { state } = importsQuickly(text);
+        const rendered = renderText(state, { view: 'compiled' });
+        // Nothing dropped: every non-blank character of the input is in the rendering.
+        expect(sortedChars(rendered)).toEqual(sortedChars(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on drafts mutated from the seed, and loses nothing', () => {
+    const lines = seed.split('\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(lines.length - 1), fc.nat(200), fc.constantFrom('[', ']', '(+ISR)', '(-Rus)', '~~', '¹', '\n\n', 'OR', '*', '(', ')', '')), { maxLength: 12 }), (edits) => {
+        const mutated = [...lines];
+        for (const [line, column, insert] of edits) {
+          const text = mutated[line] ?? '';
+          const at = Math.min(column, text.length);
+          mutated[line] = text.slice(0, at) + insert + text.slice(at);
+        }
+        const input = mutated.join('\n');
+        const { state, warnings } = importsQuickly(input);
+        expect(sortedChars(renderText(state, { view: 'compiled' }))).toEqual(sortedChars(input));
+        expect(warnings.every((w) => w.line >= 1 && w.column >= 1 && w.message.length > 0)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('takes binary data with a warning', () => {
+    const bytes = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const { warnings } = importsQuickly(bytes);
+    expect(warnings.some((w) => w.code === 'BINARY_INPUT')).toBe(true);
+  });
+
+  it('takes 100,000 nested opening brackets', () => {
+    const text = '['.repeat(100_000) + 'deep text';
+    const { state, warnings } = importsQuickly(text);
+    expect(warnings.some((w) => w.code === 'UNMATCHED_OPEN')).toBe(true);
+    expect(renderText(state, { view: 'compiled' })).toContain('deep text');
+  });
+
+  it('takes 100,000 nested closed brackets', () => {
+    const text = '['.repeat(100_000) + 'deep text' + ']'.repeat(100_000) + ' (+ISR)';
+    const { state } = importsQuickly(text);
+    expect(normalizeWhitespace(renderText(state, { view: 'compiled' }))).toBe(normalizeWhitespace(text));
+  });
+
+  it('takes a 5 MB draft within five seconds', () => {
+    const big = Array.from({ length: Math.ceil(5_000_000 / seed.length) }, () => seed).join('\n\n');
+    expect(big.length).toBeGreaterThan(5_000_000);
+    const { state } = importsQuickly(big);
+    expect(state.order.length).toBeGreaterThan(100 * 143);
+  });
+
+  it('reports an empty draft', () => {
+    expect(importsQuickly('   \n\n').warnings.map((w) => w.code)).toContain('EMPTY_INPUT');
+  });
+});
+
+function sortedChars(text: string): string {
+  return [...text.replace(/\s+/gu, '')].sort().join('');
+}
