@@ -29,7 +29,7 @@ export function canonical(state: DocumentState): unknown {
       key: key(p),
       positions: [...(state.positions.get(p.id)?.values() ?? [])].map((x) => `${x.delegation}:${x.stance}:${x.reason ?? ''}`).sort(),
     }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+    .sort((a, b) => a.key.localeCompare(b.key) || a.positions.join().localeCompare(b.positions.join()));
   // Statements on text that is gone (a dropped proposal, a deleted paragraph) are history, not text.
   const statements = [...state.statements.values()]
     .filter((s) => (s.anchor.proposalId !== undefined ? state.proposals.get(s.anchor.proposalId)?.status === 'open' : index.has(s.anchor.provisionId)))

@@ -80,6 +80,11 @@ export function buildNegotiation(document: readonly (readonly number[])[], inten
   let newLabel = 0;
   const open = () => [...state.proposals.values()].filter((p) => p.status === 'open');
   const base = () => state.order.filter((id) => state.provisions.get(id)?.proposedBy === null);
+  const topLevel = (provisionId: string) => open().filter((p) => p.anchor?.provisionId === provisionId && p.anchor.parent === null);
+  const adjacentDeletion = (at: number, who: string, provisionId: string) =>
+    topLevel(provisionId).some((p) => p.kind === 'delete' && p.proponent === who && at - p.anchor!.end <= 1 && at >= p.anchor!.end);
+  const adjacentInsertion = (end: number, who: string, provisionId: string) =>
+    topLevel(provisionId).some((p) => p.kind === 'insert' && p.proponent === who && p.anchor!.start - end <= 1 && p.anchor!.start >= end);
 
   for (const intent of intents) {
     const who = DELEGATIONS[intent.who]!;
@@ -93,6 +98,9 @@ export function buildNegotiation(document: readonly (readonly number[])[], inten
       case 'insert': {
         const starts = wordStarts(text);
         const at = starts[intent.b % starts.length] ?? 0;
+        // `[old] (-X) [new] (+X)` is how CICA writes X's replacement; X's deletion right
+        // before X's insertion reads the same, so the notation cannot tell them apart.
+        if (adjacentDeletion(at, who, provisionId)) break;
         propose({ id, kind: 'insert', proponent: who, anchor: { provisionId, parent: null, start: at, end: at }, text: `${unique()} ${WORDS[intent.c % WORDS.length]} ` });
         break;
       }
@@ -100,6 +108,7 @@ export function buildNegotiation(document: readonly (readonly number[])[], inten
       case 'replace': {
         const range = wordRange(text, intent.b, intent.c);
         if (!range) break;
+        if (intent.op === 'delete' && adjacentInsertion(range[1], who, provisionId)) break;
         const anchor = { provisionId, parent: null, start: range[0], end: range[1] };
         propose(intent.op === 'delete' ? { id, kind: 'delete', proponent: who, anchor } : { id, kind: 'replace', proponent: who, anchor, text: `${unique()} ${WORDS[intent.c % WORDS.length]}` });
         break;

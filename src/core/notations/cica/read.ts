@@ -947,13 +947,19 @@ function baseText(nodes: readonly TreeNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.t === 'text' || node.t === 'strike') out += node.text;
-    else if (node.t === 'bracket' && tailMarkers(node.tail).every((m) => m.sign === '-') && node.tail.length > 0) out += baseText(node.children);
+    else if (node.t === 'bracket' && isDeletion(node)) out += baseText(node.children);
   }
   return out;
 }
 
+/** Only `-` (and `?`) markers: the bracketed words stand and someone proposes to delete them. */
+function isDeletion(bracket: BracketNode): boolean {
+  const markers = tailMarkers(bracket.tail);
+  return markers.some((m) => m.sign === '-') && !markers.some((m) => m.sign === '+' || m.sign === '');
+}
+
 function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(/\s+/gu, ' ').replace(/ ([.,;:])/gu, '$1').trim();
 }
 
 function stanceOf(sense: 'text' | 'deletion' | 'retain', sign: Marker['sign']): Stance {
