@@ -16,9 +16,13 @@ const regexPass = (text: string): number => text.match(/[[\]]|\([+-]?[A-Za-z]{2,
 report({ figure: 'import seed (25 KB)', median_ms: time(() => importDraft(seed, { registry }), { runs: 301, warmup: 50 }), floor_regex_pass_ms: time(() => regexPass(seed), { runs: 301, warmup: 50 }), target_ms: 2 });
 
 const oneMegabyte = generateDraft(1_000_000);
+const oneMegabyteState = importDraft(oneMegabyte, { registry }).state;
 report({
   figure: 'import generated 1 MB draft',
   bytes: oneMegabyte.length,
+  proposals: oneMegabyteState.proposals.size,
+  seed_proposals_per_kb: Math.round((importDraft(seed, { registry }).state.proposals.size / seed.length) * 10_000) / 10,
+  draft_proposals_per_kb: Math.round((oneMegabyteState.proposals.size / oneMegabyte.length) * 10_000) / 10,
   median_ms: time(() => importDraft(oneMegabyte, { registry }), { runs: 11, warmup: 3 }),
   floor_regex_pass_ms: time(() => regexPass(oneMegabyte), { runs: 11, warmup: 3 }),
   target_ms: 50,
@@ -51,21 +55,36 @@ report({
   target_ms: 0.2,
 });
 
-/** A CICA-style draft of about `bytes`: numbered paragraphs with brackets, positions and footnotes. */
+/**
+ * A CICA-style draft of about `bytes`, as dense in brackets as the seed (about two
+ * proposals per kilobyte): most paragraphs are agreed text; some carry insertions,
+ * deletions with reasons, replacements, whole-paragraph proposals, footnotes and OR.
+ */
 function generateDraft(bytes: number): string {
-  const codes = ['ISR', 'IND', 'CHN', 'Rus', 'Thai', 'Turk'];
-  const parts: string[] = ['DRAFT CATALOGUE OF MEASURES'];
+  const codes = ['ISR', 'IND', 'CHN', 'Rus', 'Thai', 'Turk', 'THA', 'UZ'];
+  const parts: string[] = ['DRAFT CATALOGUE OF CONFIDENCE BUILDING MEASURES'];
   let size = 0;
   for (let i = 1; size < bytes; i++) {
     const a = codes[i % codes.length]!;
-    const b = codes[(i * 7) % codes.length]!;
-    const paragraph =
-      `${1 + (i % 9)}.${1 + ((i >> 3) % 9)}.${i} Exchanging information on the measures the Member States have taken ` +
-      `[to strengthen regional cooperation] (+${a}) (-${b}) in the field of [security and] (-${b}) confidence building, ` +
-      `in accordance with their national legislation (-${a}) [and policies] (+${a}) and international law${i % 10 === 0 ? '¹' : ''}.`;
+    const b = codes[(i * 7 + 3) % codes.length]!;
+    const label = `${1 + (i % 5)}.${1 + ((i >> 2) % 9)}.${i}`;
+    let paragraph: string;
+    switch (i % 8) {
+      case 1:
+        paragraph = `${label} Exchanging information on the measures the Member States have taken [to strengthen regional cooperation] (+${a}) (-${b}) in the field of confidence building.`;
+        break;
+      case 3:
+        paragraph = `${label} Promoting cooperation (-${a}) [Considering cooperation] (+${a}) between the relevant authorities of the Member States in accordance with national legislation${i % 3 === 0 ? '¹' : ''}.`;
+        break;
+      case 5:
+        paragraph = `[${label} Development of joint programmes on environmental protection without prejudice to the rights and obligations of the Member States.] (-${b}, to avoid duplication with ${label})`;
+        break;
+      default:
+        paragraph = `${label} Sharing of experience and strengthening cooperation to cope with emerging challenges, in accordance with the principles and purposes of the UN Charter and international law.`;
+    }
     parts.push(paragraph);
-    if (i % 10 === 0) parts.push(`¹ As read out by ${b} at the meeting.`);
-    if (i % 25 === 0) parts.push('OR', `[${i}.bis Alternative wording of the paragraph above proposed for discussion.] (+${b})`);
+    if (i % 8 === 3 && i % 3 === 0) parts.push(`¹ As read out and submitted in writing by ${b} at the meeting.`);
+    if (i % 40 === 0) parts.push('OR', `[${label}bis Alternative wording of the paragraph above proposed for discussion.] (+${b})`);
     size += paragraph.length + 2;
   }
   return parts.join('\n\n') + '\n';

@@ -16,6 +16,17 @@ import { footnoteMarkers } from '../../views/footnote-markers.ts';
 
 type Decoration = { readonly at: number; readonly order: number; readonly text: string };
 
+/** Where the writer is in one container: its decorations, the next one due, the text so far. */
+interface Cursor {
+  readonly container: Container;
+  readonly decorations: readonly Decoration[];
+  next: number;
+  out: string;
+}
+
+const NONE: readonly Decoration[] = [];
+const NO_TAIL: readonly TailItem[] = [];
+
 export function renderCicaCompiled(state: DocumentState, _registry: DelegationRegistry): string {
   return new CicaWriter(state).write();
 }
@@ -85,45 +96,60 @@ class CicaWriter {
   // Words
 
   private container(container: Container): string {
-    const key = containerId(container);
-    const decorations = this.decorations.get(key) ?? [];
-    let next = 0;
-    let out = '';
-    const flush = (upTo: number, inclusive: boolean): void => {
-      while (next < decorations.length && (decorations[next]!.at < upTo || (inclusive && decorations[next]!.at === upTo))) {
-        out += decorations[next]!.text;
-        next++;
+    const cursor: Cursor = { container, decorations: this.decorations.get(containerId(container)) ?? NONE, next: 0, out: '' };
+    this.walk(cursor, buildInlineTree(this.state, container));
+    this.flush(cursor, Number.POSITIVE_INFINITY);
+    return cursor.out;
+  }
+
+  /** Writes the decorations (footnote markers, footnote texts, stray brackets) up to `upTo`. */
+  private flush(cursor: Cursor, upTo: number): void {
+    const { decorations } = cursor;
+    while (cursor.next < decorations.length && decorations[cursor.next]!.at <= upTo) cursor.out += decorations[cursor.next++]!.text;
+  }
+
+  private walk(cursor: Cursor, nodes: readonly InlineNode[]): void {
+    for (const node of nodes) {
+      if (node.t === 'text') {
+        this.run(cursor, node.text, node.start);
+        continue;
       }
-    };
-    const walk = (nodes: readonly InlineNode[]): void => {
-      for (const node of nodes) {
-        if (node.t === 'text') {
-          // Split the run only where a decoration or a toggle sits.
-          const end = node.start + node.text.length;
-          const cuts = new Set<number>();
-          for (let k = next; k < decorations.length && decorations[k]!.at < end; k++) cuts.add(decorations[k]!.at);
-          for (const toggle of container.toggles) if (toggle.at >= node.start && toggle.at < end) cuts.add(toggle.at);
-          let at = node.start;
-          for (const cut of [...cuts].filter((c) => c >= node.start).sort((a, b) => a - b)) {
-            out += node.text.slice(at - node.start, cut - node.start);
-            flush(cut, true);
-            at = cut;
-            if (cut < end) {
-              out += this.letter(container, cut, node.text[cut - node.start]!);
-              at = cut + 1;
-            }
-          }
-          out += node.text.slice(at - node.start);
-          continue;
-        }
-        const anchor = node.proposal.anchor!;
-        flush(anchor.start, true);
-        out += this.inlineProposal(container, node, walk, () => out, (text) => (out = text));
-      }
-    };
-    walk(buildInlineTree(this.state, container));
-    flush(Number.POSITIVE_INFINITY, true);
-    return out;
+      this.flush(cursor, node.proposal.anchor!.start);
+      cursor.out += this.inlineProposal(cursor, node);
+    }
+  }
+
+  /** A run of text, split only where a decoration or a case toggle sits. */
+  private run(cursor: Cursor, text: string, start: number): void {
+    const end = start + text.length;
+    const { decorations, container } = cursor;
+    const decorated = cursor.next < decorations.length && decorations[cursor.next]!.at < end;
+    if (!decorated && container.toggles.length === 0) {
+      cursor.out += text;
+      return;
+    }
+    const cuts: number[] = [];
+    for (let k = cursor.next; k < decorations.length && decorations[k]!.at < end; k++) cuts.push(decorations[k]!.at);
+    for (const toggle of container.toggles) if (toggle.at >= start && toggle.at < end) cuts.push(toggle.at);
+    cuts.sort((a, b) => a - b);
+    let at = start;
+    for (const cut of cuts) {
+      if (cut < at) continue;
+      cursor.out += text.slice(at - start, cut - start);
+      this.flush(cursor, cut);
+      cursor.out += this.letter(container, cut, text[cut - start]!);
+      at = cut + 1;
+    }
+    cursor.out += text.slice(at - start);
+  }
+
+  /** Renders a proposal's covered words through the same cursor, so decorations in them stay in order. */
+  private covered(cursor: Cursor, nodes: readonly InlineNode[]): string {
+    const mark = cursor.out.length;
+    this.walk(cursor, nodes);
+    const inner = cursor.out.slice(mark);
+    cursor.out = cursor.out.slice(0, mark);
+    return inner;
   }
 
   private letter(container: Container, at: number, letter: string): string {
@@ -134,24 +160,10 @@ class CicaWriter {
     return letter;
   }
 
-  private inlineProposal(
-    container: Container,
-    node: Extract<InlineNode, { t: 'proposal' }>,
-    walk: (nodes: readonly InlineNode[]) => void,
-    read: () => string,
-    write: (text: string) => void,
-  ): string {
+  private inlineProposal(cursor: Cursor, node: Extract<InlineNode, { t: 'proposal' }>): string {
     const { proposal } = node;
-    // Covered words belong to the container; render them through the same walk so
-    // decorations and toggles inside them stay in order.
-    const covered = (): string => {
-      const before = read();
-      write('');
-      walk(node.covered);
-      const inner = read();
-      write(before);
-      return inner;
-    };
+    const { container } = cursor;
+    const covered = (): string => this.covered(cursor, node.covered);
     switch (proposal.kind) {
       case 'insert': {
         const rendered = this.container(proposalContainer(proposal));
@@ -286,22 +298,19 @@ class CicaWriter {
 
   /** Positions and notes that the layout does not mention: taken or added after import. */
   private rest(proposal: Proposal): string {
-    const mentioned = new Set<string>();
-    const notes = new Set<string>();
-    for (const item of proposal.layout.tail ?? []) {
-      if (item.t === 'position') mentioned.add(item.delegation);
-      if (item.t === 'note') notes.add(item.statementId);
-    }
+    const tail = proposal.layout.tail ?? NO_TAIL;
     let out = '';
     if (proposal.byChair && !this.struck.has(proposal.id) && proposal.layout.tail === undefined) out += proposal.kind === 'delete' ? ' (-Chair)' : ' (Chair)';
     const positions = this.state.positions.get(proposal.id);
-    const inCopy = this.objectionsInCopy(proposal);
-    for (const position of positions?.values() ?? []) {
-      if (mentioned.has(position.delegation) || (inCopy && position.stance === 'objects')) continue;
-      out += ' ' + this.marker(proposal, position, null);
+    if (positions && positions.size > 0) {
+      const inCopy = this.objectionsInCopy(proposal);
+      for (const position of positions.values()) {
+        if ((inCopy && position.stance === 'objects') || tail.some((item) => item.t === 'position' && item.delegation === position.delegation)) continue;
+        out += ' ' + this.marker(proposal, position, null);
+      }
     }
     for (const statement of this.notesOnProposal.get(proposal.id) ?? []) {
-      if (!notes.has(statement.id)) out += this.markers.get(statement.id) ?? '';
+      if (!tail.some((item) => item.t === 'note' && item.statementId === statement.id)) out += this.markers.get(statement.id) ?? '';
     }
     return out;
   }
