@@ -74,25 +74,37 @@ const MARKER = /\(\s*([+\-−–?]?)\s*([A-Za-z][A-Za-z.'’ ]{0,40}?)\s*(?:,\s*
 const PLAIN_RUN = /[^[\]~(*¹²³⁴⁵⁶⁷⁸⁹⁰]+/uy;
 const TERMINAL = /[.;:!?]["”’)]*\s*$/u;
 
+/** Paragraphs are runs of non-blank lines; inner line breaks stay in the paragraph. */
 export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const pattern = /[^\n]*(?:\n|$)/gu;
-  let current: { start: number; end: number } | null = null;
-  for (let match = pattern.exec(text); match !== null && match.index < text.length; match = pattern.exec(text)) {
-    const line = match[0];
-    const blank = line.trim() === '';
-    if (blank) {
-      if (current) paragraphs.push({ text: text.slice(current.start, current.end), src: current.start });
-      current = null;
+  let start = -1;
+  let end = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    if (isBlankLine(text, lineStart, contentEnd)) {
+      if (start >= 0) paragraphs.push({ text: text.slice(start, end), src: start });
+      start = -1;
     } else {
-      const end = match.index + line.replace(/\r?\n$/u, '').length;
-      if (current) current.end = end;
-      else current = { start: match.index, end };
+      if (start < 0) start = lineStart;
+      end = contentEnd;
     }
-    if (line.length === 0) break;
+    lineStart = lineEnd + 1;
   }
-  if (current) paragraphs.push({ text: text.slice(current.start, current.end), src: current.start });
+  if (start >= 0) paragraphs.push({ text: text.slice(start, end), src: start });
   return paragraphs;
+}
+
+function isBlankLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 12 && c !== 11 && c !== 0xa0 && c !== 0xfeff) {
+      if (c < 0x2000 || c > 0x200b) return false;
+    }
+  }
+  return true;
 }
 
 type Block =
@@ -103,10 +115,11 @@ type Block =
 function classify(paragraphs: readonly Paragraph[]): Block[] {
   const blocks: Block[] = [];
   for (const paragraph of paragraphs) {
-    const footnote = FOOTNOTE_TEXT.exec(paragraph.text);
+    const first = paragraph.text[0] ?? '';
+    const footnote = first === '*' || SUPERSCRIPTS.includes(first) ? FOOTNOTE_TEXT.exec(paragraph.text) : null;
     if (footnote?.[1] && footnote[2] !== undefined && !/^\*{2}/u.test(paragraph.text)) {
       blocks.push({ t: 'footnote', note: { marker: footnote[1], text: footnote[2], src: paragraph.src } });
-    } else if (OR_LINE.test(paragraph.text)) {
+    } else if (paragraph.text.length < 12 && OR_LINE.test(paragraph.text)) {
       blocks.push({ t: 'or', raw: paragraph.text.trim(), src: paragraph.src });
     } else {
       blocks.push({ t: 'content', parts: [{ text: paragraph.text, src: paragraph.src }], breaks: [] });
