@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    // Builds the migrated PGlite template the server tests clone (src/server/test-support).
+    globalSetup: ['src/server/test-support/global-setup.ts'],
   },
 });

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { CICA_ALIASES, importDraft, notationIds, parseViewSpec, renderText, summarize } from '../core/index.ts';
 import { CliError, readDraft, type CliIo } from './io.ts';
 
-const USAGE_IMPORT = 'Usage: parley import FILE [--json] [--notation cica|un] [--no-aliases]';
-const USAGE_RENDER = 'Usage: parley render FILE [--view compiled|agreed|as:ISO3] [--notation cica|un] [--no-aliases]';
+const USAGE_IMPORT = 'Usage: parley import FILE [--json] [--notation cica|un] [--no-aliases]   (the notation is detected unless given)';
+const USAGE_RENDER =
+  'Usage: parley render FILE [--view compiled|agreed|as:ISO3] [--notation cica|un] [--from cica|un] [--no-aliases]   (--notation: output; --from: input, detected unless given)';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -26,11 +27,12 @@ function checkNotation(notation: string | undefined, usage: string): void {
   }
 }
 
-async function load(io: CliIo, args: readonly string[], usage: string, extra: Record<string, { type: 'string' | 'boolean' }>) {
+async function load(io: CliIo, args: readonly string[], usage: string, extra: Record<string, { type: 'string' | 'boolean' }>, inputOption: 'notation' | 'from') {
   const { values, positionals } = parse(args, usage, extra);
   if (positionals.length !== 1) throw new CliError(`Give exactly one draft file.\n${usage}`, 2);
-  const notation = values.notation as string | undefined;
-  checkNotation(notation, usage);
+  checkNotation(values.notation as string | undefined, usage);
+  checkNotation(values.from as string | undefined, usage);
+  const notation = values[inputOption] as string | undefined;
   const text = await readDraft(io, positionals[0]!);
   const result = importDraft(text, {
     ...(notation !== undefined ? { notation } : {}),
@@ -40,7 +42,7 @@ async function load(io: CliIo, args: readonly string[], usage: string, extra: Re
 }
 
 export async function importCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  const { result, values } = await load(io, args, USAGE_IMPORT, { json: { type: 'boolean' } });
+  const { result, values } = await load(io, args, USAGE_IMPORT, { json: { type: 'boolean' } }, 'notation');
   const summary = summarize(result.state, result.warnings);
   if (values.json) {
     io.out(JSON.stringify(summary) + '\n');
@@ -56,7 +58,7 @@ export async function importCommand(io: CliIo, args: readonly string[]): Promise
 }
 
 export async function renderCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  const { result, values } = await load(io, args, USAGE_RENDER, { view: { type: 'string' } });
+  const { result, values } = await load(io, args, USAGE_RENDER, { view: { type: 'string' }, from: { type: 'string' } }, 'from');
   const viewText = (values.view as string | undefined) ?? 'compiled';
   const view = parseViewSpec(viewText);
   if (view === null) throw new CliError(`Unknown view "${viewText}"; use compiled, agreed or as:ISO3 (e.g. as:ISR).\n${USAGE_RENDER}`, 2);

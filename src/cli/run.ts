@@ -1,20 +1,27 @@
 /** Dispatches `parley <command>` to its implementation. */
 import { importCommand, renderCommand } from './draft-commands.ts';
 import { demoCommand } from './demo-command.ts';
+import { serveCommand, userCommand, verifyLogCommand } from './server-commands.ts';
 import { CliError, type CliIo } from './io.ts';
 
 const USAGE = `Usage: parley <command> [options]
 
 Commands:
-  import FILE [--json]                 decompose a draft; print its summary and warnings
+  serve                                 run the server (PORT, PARLEY_DATA_DIR or DATABASE_URL)
+  import FILE [--json]                  decompose a draft; print its summary and warnings
   render FILE [--view V] [--notation N] print a view: compiled, agreed, as:ISO3
-  demo                                 import the CICA seed draft and print it
+  demo                                  import the CICA seed draft and print it
+  verify-log                            walk the event hash chain; name the first bad event
+  user add|disable|reset-mfa …          administer accounts (user --help)
 `;
 
 const commands: Record<string, (io: CliIo, args: readonly string[]) => Promise<number>> = {
   import: importCommand,
   render: renderCommand,
   demo: demoCommand,
+  serve: serveCommand,
+  'verify-log': verifyLogCommand,
+  user: userCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

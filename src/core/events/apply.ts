@@ -199,6 +199,8 @@ function validateTextAnchor(state: DocumentState, input: ProposalInput): Rejecti
     return reject('BAD_RANGE', `A ${input.kind} proposal needs a non-empty range of words.`);
   }
   // An empty bracket is a placeholder drafts do use ("[ ]"); requiring words is the API's job.
+  // A point cannot cross anything, and most proposals are insertions: skip the scan for them.
+  if (start === end) return null;
   for (const otherId of anchoredIn(state, anchor.provisionId, anchor.parent)) {
     const other = state.proposals.get(otherId)?.anchor;
     if (!other) continue;

@@ -1,8 +1,9 @@
 /** The notations Parley reads and writes, and how a draft's notation is recognised. */
 import { cicaNotation } from './cica/index.ts';
 import type { Notation } from './notation.ts';
+import { unNotation } from './un/index.ts';
 
-const notations = new Map<string, Notation>([cicaNotation].map((notation) => [notation.id, notation]));
+const notations = new Map<string, Notation>([cicaNotation, unNotation].map((notation) => [notation.id, notation]));
 
 export function getNotation(id: string): Notation | undefined {
   return notations.get(id);

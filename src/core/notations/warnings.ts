@@ -20,7 +20,10 @@ export type ImportWarningCode =
   | 'BINARY_INPUT'
   | 'EMPTY_INPUT'
   | 'UNCLOSED_STRIKE'
-  | 'INVALID_TEXT';
+  | 'INVALID_TEXT'
+  | 'EMPTY_BRACKET'
+  | 'EMPTY_OPTION'
+  | 'NESTING_TOO_DEEP';
 
 export interface ImportWarning {
   readonly code: ImportWarningCode;

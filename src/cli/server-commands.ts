@@ -1,0 +1,21 @@
+/** Commands that act on the server's database: serve, verify-log, user administration. */
+import type { CliIo } from './io.ts';
+
+function lines(io: CliIo) {
+  return { out: (line: string) => io.out(line + '\n'), err: (line: string) => io.err(line + '\n'), env: process.env };
+}
+
+export async function serveCommand(): Promise<number> {
+  await import('../server/main.ts');
+  return 0;
+}
+
+export async function verifyLogCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const { runVerifyLog } = await import('../server/cli-commands/verify-log.ts');
+  return runVerifyLog(args, lines(io));
+}
+
+export async function userCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const { runUser } = await import('../server/cli-commands/user.ts');
+  return runUser(args, lines(io));
+}

@@ -1,0 +1,34 @@
+/** The UN notation: `[extreme - US; G77 delete]`, `/` alternatives, `Option 1:` blocks, `[Agreed ad ref]`. */
+import type { Notation } from '../notation.ts';
+import { renderClean } from '../../views/clean-text.ts';
+import { resolve } from '../../views/resolution.ts';
+import { readUn } from './read.ts';
+import { renderUnCompiled } from './render.ts';
+
+const SIGNS: readonly { readonly pattern: RegExp; readonly weight: number }[] = [
+  // `… - US; G77 delete]`, `… -G77]`: names (and verbs) after a dash, closing the bracket.
+  { pattern: /\s[-–—][ \t]?[A-Z][\w'’().-]*(?:(?:[ \t]*[,;][ \t]*|[ \t]+)[A-Za-z][\w'’().-]*){0,15}\.?\]/gu, weight: 3 },
+  // `(EU, CANZ, US: delete)` after a bracket.
+  { pattern: /\]\s*\([^()[\]]{1,120}:\s*(?:delete|retain|reserve|add|propose)\w*\s*\)/giu, weight: 3 },
+  // `[A - EU retain / B - US]`
+  { pattern: /\b(?:delete|retain)\.?\s+\/\s+/gu, weight: 2 },
+  // `[text (US: delete)]`: names with a verb in parentheses closing the words.
+  { pattern: /\s\([A-Z][\w .,;'’-]{0,60}:[ \t]*(?:delete|retain|reserve|add)\w*\)\]/gu, weight: 2 },
+  { pattern: /^[ \t]*(?:(?:PP|OP)\.?[ \t]?\d+\w*[ \t]+)?(?:Option|Alt\.?)[ \t]+\w{1,3}[ \t]*(?:\([^)]*\))?(?:[ \t]*[:.]|[ \t]+[–—-][ \t])/gmu, weight: 2 },
+  { pattern: /\{[ \t]*(?:Placeholder|No text)[^}]*\}/giu, weight: 2 },
+  { pattern: /[[(][ \t]*(?:Agreed(?:[ \t]+ad[ \t]+ref\w*)?|Ad[ \t]+ref\w*)[ \t.]*[,)\]]/giu, weight: 2 },
+  { pattern: /^[ \t]*\[*[ \t]*(?:PP|OP)\.?[ \t]?\d+/gmu, weight: 1 },
+];
+
+export const unNotation: Notation = {
+  id: 'un',
+  detect(text) {
+    let score = 0;
+    for (const { pattern, weight } of SIGNS) score += (text.match(pattern)?.length ?? 0) * weight;
+    return score;
+  },
+  read: readUn,
+  render(state, view, registry) {
+    return view.kind === 'compiled' ? renderUnCompiled(state, registry) : renderClean(state, resolve(state, view));
+  },
+};

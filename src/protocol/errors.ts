@@ -1,0 +1,179 @@
+/**
+ * The one catalogue of API errors. Every error the server sends is an RFC 9457
+ * problem+json whose `code` is a key of {@link ERRORS}; its `detail` is the template below
+ * with `{name}` placeholders filled in, written so that the person reading it knows what to do.
+ *
+ * A test keeps this catalogue, the codes the server uses and the OpenAPI document in step.
+ */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly title: string;
+  /** Message template; `{name}` is replaced by the parameter of that name. */
+  readonly detail: string;
+}
+
+export const ERRORS = {
+  ERR_REQUEST_INVALID: {
+    status: 400,
+    title: 'The request is not valid',
+    detail: 'Some fields are missing or malformed: {issues}. Correct them and send the request again.',
+  },
+  ERR_REQUEST_TOO_LARGE: {
+    status: 413,
+    title: 'Request too large',
+    detail: 'The request body is larger than {limit}. Split the draft or send a smaller file.',
+  },
+  ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: 'Unsupported content type',
+    detail: 'Send the body as JSON with the header content-type: application/json.',
+  },
+  ERR_REQUEST_UNSUPPORTED_VIEW: {
+    status: 400,
+    title: 'Unknown view',
+    detail: 'The view "{view}" does not exist. Use compiled, agreed or as:ISO3 (for example as:IND).',
+  },
+  ERR_ROUTE_NOT_FOUND: {
+    status: 404,
+    title: 'No such endpoint',
+    detail: 'There is no {method} {path}. The list of endpoints is at /api/openapi.json.',
+  },
+  ERR_AUTH_REQUIRED: {
+    status: 401,
+    title: 'Sign in first',
+    detail: 'This request needs a signed-in user. Sign in with POST /api/auth/login and send the session cookie.',
+  },
+  ERR_AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    title: 'Wrong user name or password',
+    detail: 'The user name or the password is wrong, or the account is disabled. Check both and try again; after {limit} failures in a row the account is locked for {minutes} minutes.',
+  },
+  ERR_AUTH_LOCKED: {
+    status: 429,
+    title: 'Account temporarily locked',
+    detail: 'Too many failed sign-ins for this account. Try again after {until}, or ask the secretariat to check the account.',
+  },
+  ERR_AUTH_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many requests',
+    detail: 'Too many sign-in attempts from this address. Wait {seconds} seconds and try again.',
+  },
+  ERR_AUTH_SECOND_FACTOR_REQUIRED: {
+    status: 401,
+    title: 'Second factor required',
+    detail: 'Enter the six-digit code from your authenticator app with POST /api/auth/second-factor.',
+  },
+  ERR_AUTH_SECOND_FACTOR_INVALID: {
+    status: 401,
+    title: 'Wrong code',
+    detail: 'The code is wrong or has expired. Enter the code your authenticator app shows now.',
+  },
+  ERR_AUTH_SECOND_FACTOR_ENROLMENT_REQUIRED: {
+    status: 403,
+    title: 'Set up a second factor',
+    detail: 'Your organisation requires a second factor for your role. Set one up with POST /api/auth/second-factor/enrol, then confirm it with a code.',
+  },
+  ERR_AUTH_CSRF_MISSING: {
+    status: 403,
+    title: 'Missing or wrong CSRF token',
+    detail: 'Requests that change data must send the header x-csrf-token with the token from GET /api/auth/me. Reload the page and try again.',
+  },
+  ERR_ACCESS_FORBIDDEN: {
+    status: 403,
+    title: 'Not allowed',
+    detail: 'Your role does not allow this: {reason}',
+  },
+  ERR_ACCESS_OTHER_DELEGATION: {
+    status: 403,
+    title: 'Not your delegation',
+    detail: 'You speak for {own}; you cannot act for {other}.',
+  },
+  ERR_ORGANISATION_NOT_FOUND: {
+    status: 404,
+    title: 'Organisation not found',
+    detail: 'There is no organisation {organisationId} that you belong to. Check the address.',
+  },
+  ERR_DOCUMENT_NOT_FOUND: {
+    status: 404,
+    title: 'Document not found',
+    detail: 'There is no document {documentId} that you can see. Check the address, or ask the secretariat to circulate it to you.',
+  },
+  ERR_DOCUMENT_PART_NOT_FOUND: {
+    status: 404,
+    title: 'Not in this document',
+    detail: 'Document {documentId} has no {what} {id}. Reload the document to see its current contents.',
+  },
+  ERR_DOCUMENT_VERSION_CONFLICT: {
+    status: 409,
+    title: 'The document has changed',
+    detail: 'You worked on version {expectedVersion} but the document is now at version {currentVersion}. Reload it, check your change still makes sense, and send it again with expectedVersion {currentVersion}.',
+  },
+  ERR_DOCUMENT_EVENT_REJECTED: {
+    status: 422,
+    title: 'The change does not apply to the document',
+    detail: '{message}',
+  },
+  ERR_DOCUMENT_IMPORT_EMPTY: {
+    status: 422,
+    title: 'Nothing to import',
+    detail: 'The draft text is empty. Paste the text of the draft and send it again.',
+  },
+  ERR_REVISION_NOT_FOUND: {
+    status: 404,
+    title: 'Revision not found',
+    detail: 'Document {documentId} has no revision {revision}. Revisions so far: {known}.',
+  },
+  ERR_DELEGATION_UNKNOWN: {
+    status: 422,
+    title: 'Unknown delegation',
+    detail: '{delegation} is not a delegation of this organisation. Use an ISO 3166-1 alpha-3 code of a member state, such as IND.',
+  },
+  ERR_USER_NOT_FOUND: {
+    status: 404,
+    title: 'User not found',
+    detail: 'There is no user {userId} that you administer.',
+  },
+  ERR_USER_EXISTS: {
+    status: 409,
+    title: 'User name taken',
+    detail: 'The user name {username} is already taken. Choose another one.',
+  },
+  ERR_SERVER_INTERNAL: {
+    status: 500,
+    title: 'Internal error',
+    detail: 'Something went wrong on the server and nothing was changed. Try again; if it happens again, give the secretariat this reference: {reference}.',
+  },
+  ERR_SERVER_UNAVAILABLE: {
+    status: 503,
+    title: 'Server busy',
+    detail: 'The server cannot take the request now ({reason}). Try again in a few seconds.',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** The body of every error response. Extra members (such as `currentVersion`) are documented per code. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: ErrorCode;
+  readonly instance?: string;
+  readonly [extra: string]: unknown;
+}
+
+/** Fills a template; a placeholder without a value stays visible rather than vanishing. */
+export function formatDetail(code: ErrorCode, params: Readonly<Record<string, string | number>>): string {
+  return ERRORS[code].detail.replace(/\{(\w+)\}/gu, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Where a problem's `type` points: the catalogue page served by the API. */
+export function problemType(code: ErrorCode): string {
+  return `/api/errors#${code}`;
+}

@@ -1,0 +1,217 @@
+/**
+ * Wire schemas of the Parley API, shared by the server (validation, OpenAPI) and clients.
+ * Names follow the one `resource.action` vocabulary of routes and events.
+ */
+import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
+
+export const ROLES = ['secretariat', 'chair', 'delegate', 'observer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+const id = z.string().min(1).max(100);
+/** ISO 3166-1 alpha-3 or a group code, upper case. */
+export const DelegationCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9-]{1,11}$/u, 'a delegation code in capitals, such as IND')
+  .describe('ISO 3166-1 alpha-3 code of a member state (or a group code)');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    instance: z.string().optional(),
+  })
+  .loose()
+  .describe('RFC 9457 problem details; `code` is from the catalogue at /api/errors');
+
+export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+
+export const LoginBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
+export const SecondFactorBody = z.object({ code: z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/u, 'six digits') });
+
+export const MembershipView = z.object({
+  organisationId: z.string(),
+  role: Role,
+  delegation: z.string().nullable(),
+  isHead: z.boolean(),
+});
+
+export const Me = z.object({
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
+  memberships: z.array(MembershipView),
+  csrfToken: z.string(),
+  secondFactor: z.enum(['passed', 'required', 'enrolment-required', 'not-required']),
+});
+
+export const Enrolment = z.object({ secret: z.string(), uri: z.string() });
+
+export const Organisation = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  seat: z.string(),
+  seatTimeZone: z.string(),
+  workingLanguages: z.array(z.string()),
+  notesLanguage: z.string(),
+  secondFactorRequiredFor: z.array(Role),
+});
+
+export const OrganisationSettingsBody = z.object({ secondFactorRequiredFor: z.array(Role) });
+
+export const DelegationView = z.object({ code: z.string(), names: z.object({ en: z.string(), ru: z.string() }) });
+
+export const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  secondFactor: z.boolean(),
+  memberships: z.array(MembershipView),
+});
+
+export const NewUserBody = z.object({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/u, 'lower-case letters, digits, dot, dash or underscore'),
+  displayName: z.string().min(1).max(200),
+  role: Role,
+  delegation: DelegationCode.nullish(),
+  isHead: z.boolean().nullish(),
+  password: z.string().min(12).max(1000).nullish().describe('Generated when absent and returned once'),
+});
+
+export const NewUser = z.object({ user: UserView, password: z.string().nullable() });
+
+export const DocumentSummary = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  title: z.string(),
+  notation: z.string(),
+  version: z.number().int(),
+  circulatedToObservers: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ImportWarningSchema = z.object({ code: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() });
+
+export const NewDocumentBody = z.object({
+  text: z.string().max(5_000_000).describe('The draft as plain text'),
+  title: z.string().min(1).max(300).nullish(),
+  notation: z.enum(['cica', 'un']).nullish().describe('Detected from the text when absent'),
+  circulatedToObservers: z.boolean().nullish(),
+});
+
+export const NewDocument = z.object({ document: DocumentSummary, warnings: z.array(ImportWarningSchema) });
+
+export const DocumentPatchBody = z.object({ circulatedToObservers: z.boolean().nullish(), expectedVersion: z.number().int().nullish() });
+
+export const DocumentDetail = DocumentSummary.extend({
+  revisions: z.array(z.object({ number: z.number().int(), label: z.string(), version: z.number().int(), at: z.string() })),
+  counts: z.record(z.string(), z.unknown()),
+});
+
+const expectedVersion = z
+  .number()
+  .int()
+  .min(0)
+  .nullish()
+  .describe('The document version the change was made against; a stale one gets 409 with the current version');
+
+export const AnchorBody = z.object({
+  provisionId: id,
+  parent: id.nullish().describe('The proposal whose text is amended (a nested bracket)'),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+
+export const NewProvisionBody = z.object({
+  kind: z.enum(['heading', 'paragraph', 'sub-item', 'preamble', 'table', 'free-text']),
+  label: z.string().max(50).nullish(),
+  text: z.string().max(100_000),
+});
+
+export const ProposalBody = z.object({
+  kind: z.enum(['insert', 'delete', 'replace', 'new-provision', 'delete-provision', 'move', 'remark']),
+  delegation: DelegationCode.nullish().describe('Required when the secretariat records a proposal for a delegation'),
+  anchor: AnchorBody.nullish(),
+  text: z.string().max(100_000).nullish(),
+  provisions: z.array(NewProvisionBody).max(200).nullish(),
+  after: id.nullish(),
+  provisionIds: z.array(id).max(200).nullish(),
+  moveAfter: id.nullish(),
+  about: id.nullish(),
+  reason: z.string().max(10_000).nullish(),
+  expectedVersion,
+});
+export type ProposalBody = z.infer<typeof ProposalBody>;
+
+export const ChairProposalBody = ProposalBody.omit({ delegation: true });
+
+export const WithdrawBody = z.object({ expectedVersion }).nullish();
+
+export const PositionBody = z.object({
+  stance: z.enum(['proposes', 'supports', 'objects', 'reserves']),
+  reason: z.string().max(10_000).nullish(),
+  expectedVersion,
+});
+
+export const ConsensusBody = z.object({ outcome: z.enum(['accept', 'drop']), expectedVersion });
+export const AgreementBody = z.object({ status: z.enum(['agreed-ad-ref', 'adopted']), expectedVersion });
+export const RevisionBody = z.object({ label: z.string().min(1).max(100).nullish(), expectedVersion }).nullish();
+
+export const StatementBody = z.object({
+  kind: z.enum(['footnote', 'interpretative', 'reservation', 'chair-note', 'provenance', 'renumbering']),
+  text: z.string().min(1).max(100_000),
+  by: DelegationCode.nullish().describe('Only the secretariat may attribute a statement to another delegation'),
+  anchor: z.union([
+    z.object({ provisionId: id, at: z.union([z.number().int().min(0), z.literal('label'), z.literal('end')]).nullish() }),
+    z.object({ proposalId: id }),
+  ]),
+  expectedVersion,
+});
+
+export const CommandAccepted = z.object({
+  documentId: z.string(),
+  version: z.number().int(),
+  id: z.string().nullable().describe('The id of what was created (proposal, statement), when something was'),
+  events: z.array(z.object({ version: z.number().int(), type: z.string() })),
+});
+
+export const ViewName = z.string().describe('compiled, agreed or as:ISO3 (for example as:IND)');
+export const Notation = z.enum(['cica', 'un']);
+
+export const ViewQuery = z.object({
+  notation: Notation.optional(),
+  revision: z.coerce.number().int().min(1).optional().describe('Render the document as it stood at this revision'),
+});
+
+export const CompareQuery = z.object({
+  from: z.coerce.number().int().min(0).describe('Revision number; 0 is the document as imported'),
+  to: z.coerce.number().int().min(0).optional().describe('Revision number; absent means the current text'),
+  view: ViewName.optional(),
+  notation: Notation.optional(),
+});
+
+export const Comparison = z.object({
+  from: z.number().int(),
+  to: z.number().int().nullable(),
+  parts: z.array(z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })),
+});
+
+export const EventPageQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0).describe('Return events after this document version'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const EventPage = z.object({
+  documentId: z.string(),
+  events: z.array(z.object({ version: z.number().int(), seq: z.number().int(), hash: z.string(), event: z.record(z.string(), z.unknown()) })),
+  next: z.number().int().nullable().describe('Pass as `after` to get the next page; null at the end'),
+});
+
+/** What each SSE message of /api/documents/:id/live carries; its SSE id is the version. */
+export const LiveMessageSchema = z.object({ documentId: z.string(), version: z.number().int(), type: z.string() });
+export type LiveMessage = z.infer<typeof LiveMessageSchema>;

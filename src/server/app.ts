@@ -1,0 +1,223 @@
+/**
+ * `buildApp(deps)` builds the Parley HTTP API and never listens: `main.ts` listens, tests
+ * call `app.inject()`. Routes are thin — validate (zod) → authorize (the route's access
+ * rule, then data checks) → command (the event store) → present.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { createHash, randomUUID } from 'node:crypto';
+import { ACCESS_RULES, type AccessRule } from './auth/policy.ts';
+import { CSRF_HEADER, loadPrincipal, sameToken, SESSION_COOKIE, sessionIdOf, type Principal } from './auth/principal.ts';
+import { Caches, KeyedCache } from './cache.ts';
+import type { documents } from './db/schema.ts';
+import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { ProblemError, problem } from './http/problem.ts';
+import { LiveHub } from './live/hub.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCommandRoutes } from './routes/commands.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerLiveRoutes } from './routes/live.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
+import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerViewRoutes } from './routes/views.ts';
+import { EventStore } from './store/event-store.ts';
+import type { App, Context, RouteEntry, ZodApp } from './context.ts';
+import { notModified } from './http/etag.ts';
+
+export type { App, Context } from './context.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** The access rule of the route; every /api route must have one. */
+    access?: AccessRule;
+  }
+}
+
+export interface Deps {
+  readonly database: Database;
+  /** The clock; tests inject a fixed or stepping one. */
+  readonly now?: () => Date;
+  /** Ids for documents, proposals, users, statements. */
+  readonly newId?: () => string;
+  readonly config?: Partial<ServerConfig>;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that a plugin registers (the browsable API page and its assets). */
+const PLUGIN_PREFIX = '/api/docs';
+
+export async function buildApp(deps: Deps): Promise<App> {
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...deps.config };
+  const now = deps.now ?? (() => new Date());
+  const caches = new Caches();
+  const principals = new KeyedCache<Principal>();
+  const documentRows = new KeyedCache<typeof documents.$inferSelect>();
+  caches.on((message) => {
+    if (message.kind === 'user') principals.invalidateWhere((p) => p.userId === message.userId);
+    else if (message.kind === 'session') principals.invalidate(message.sessionId);
+    else documentRows.invalidate(message.documentId);
+  });
+  const store = new EventStore(deps.database, now);
+  const context: Context = {
+    database: deps.database,
+    store,
+    // Other processes' commits: the version is what changes; the cached rows hold nothing that an append changes.
+    hub: new LiveHub((message) => store.noteCommitted(message.documentId, message.version)),
+    caches,
+    principals,
+    documents: documentRows,
+    delegationCodes: new KeyedCache<ReadonlySet<string>>(),
+    now,
+    newId: deps.newId ?? (() => randomUUID()),
+    config,
+  };
+
+  const fastify = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+  });
+  const app = fastify as unknown as App;
+  app.decorate('parley', context);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.decorateRequest('principal', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.url.startsWith(PLUGIN_PREFIX)) return;
+    const access = route.config?.access;
+    if (access === undefined || !(access in ACCESS_RULES)) {
+      throw new Error(`Route ${String(route.method)} ${route.url} has no access rule: add config.access (one of ${Object.keys(ACCESS_RULES).join(', ')}).`);
+    }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    hsts: config.secureCookies,
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { upgradeInsecureRequests: config.secureCookies ? [] : null },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => request.ip ?? 'no-ip',
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return problem('ERR_AUTH_RATE_LIMITED', { seconds }, { headers: { 'retry-after': String(seconds) } });
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Parley API',
+        version: '0.1.0',
+        description:
+          'Consensus negotiation of multilateral texts. Errors are RFC 9457 problem+json with a stable `code` from the catalogue at /api/errors. ' +
+          'Requests that change data with a session cookie must send the `x-csrf-token` header (from GET /api/auth/me).',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: PLUGIN_PREFIX, staticCSP: true });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const principal = await principals.get(sessionIdOf(token), () => loadPrincipal(context.database.db, token, now()));
+      request.principal = principal && principal.expiresAt > now() ? principal : null;
+    }
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+    const principal = request.principal;
+    if (!principal) throw problem('ERR_AUTH_REQUIRED');
+    if (UNSAFE.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameToken(header, principal.csrfToken)) throw problem('ERR_AUTH_CSRF_MISSING');
+    }
+    if (access !== 'session' && !principal.secondFactorPassed) {
+      throw principal.hasSecondFactor ? problem('ERR_AUTH_SECOND_FACTOR_REQUIRED') : problem('ERR_AUTH_SECOND_FACTOR_ENROLMENT_REQUIRED');
+    }
+  });
+
+  // Weak validators for every successful GET that did not set its own: clients revalidate cheaply.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || reply.hasHeader('etag')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+    reply.header('etag', etag);
+    return notModified(request, reply, etag) ? '' : payload;
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void sendProblem(request, reply, problem('ERR_ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] ?? request.url }));
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(request, reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((issue) => `${issue.instancePath.replace(/^\//u, '').replaceAll('/', '.') || error.validationContext || 'body'}: ${issue.message}`);
+      return sendProblem(request, reply, problem('ERR_REQUEST_INVALID', { issues: issues.join('; ') }, { extra: { errors: error.validation.map((v) => ({ path: v.instancePath, message: v.message })) } }));
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const code = (error as { code?: string }).code;
+    if (status === 413) return sendProblem(request, reply, problem('ERR_REQUEST_TOO_LARGE', { limit: '10 MB' }));
+    if (status === 415) return sendProblem(request, reply, problem('ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE'));
+    if (status >= 400 && status < 500) {
+      return sendProblem(request, reply, problem('ERR_REQUEST_INVALID', { issues: code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body: the JSON body is empty' : (error as Error).message }));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem('ERR_SERVER_INTERNAL', { reference: request.id }));
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>() as unknown as ZodApp;
+  registerMetaRoutes(api, context);
+  registerAuthRoutes(api, context);
+  registerOrganisationRoutes(api, context);
+  registerDocumentRoutes(api, context);
+  registerCommandRoutes(api, context);
+  registerViewRoutes(api, context);
+  registerLiveRoutes(api, context);
+
+  await context.hub.start(deps.database);
+  await caches.start(deps.database);
+  app.addHook('onClose', async () => {
+    await context.hub.stop();
+    await caches.stop();
+  });
+  await app.ready();
+  return app;
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ProblemError): FastifyReply {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  return reply
+    .code(error.status)
+    .type('application/problem+json; charset=utf-8')
+    .serializer((body: unknown) => JSON.stringify(body))
+    .send(error.toProblem(request.url.split('?')[0]));
+}

@@ -1,0 +1,229 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+   API responses are untyped JSON here; the assertions are what check their shape. */
+/**
+ * The authorization matrix: every route of the app's route table × every kind of caller,
+ * own and other delegation. The expected outcome comes from the route's access rule (the
+ * table EXPECTED below, written from the rules in issue 3, not from the code); a route
+ * needs a sample request here, so a new route without a rule or a sample fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { createOrganisation } from '../services/organisations.ts';
+import { createUser } from '../services/users.ts';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
+import { login, makeTestApp, ORG, PASSWORD, SMALL_DRAFT, USERS, type Session, type TestApp, type UserKey } from '../test-support/fixtures.ts';
+import type { AccessRule } from './policy.ts';
+
+type Subject = 'anonymous' | 'outsider' | 'secretariat' | 'chair' | 'delegate' | 'delegateOther' | 'head' | 'headOther' | 'observer' | 'observerCirculated';
+const SUBJECTS: readonly Subject[] = ['anonymous', 'outsider', 'secretariat', 'chair', 'delegate', 'delegateOther', 'head', 'headOther', 'observer', 'observerCirculated'];
+type Outcome = 'allow' | 401 | 403 | 404;
+
+/** Who may do what, per rule (issue 3, "Accounts and access"). */
+const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default: Outcome }> = {
+  public: { default: 'allow' },
+  session: { anonymous: 401, default: 'allow' },
+  user: { anonymous: 401, default: 'allow' },
+  'organisation.read': { anonymous: 401, outsider: 404, default: 'allow' },
+  'organisation.admin': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
+  'users.admin': { anonymous: 401, outsider: 404, secretariat: 'allow', head: 'allow', default: 403 },
+  'document.create': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
+  'document.read': { anonymous: 401, outsider: 404, observer: 404, default: 'allow' },
+  'document.manage': { anonymous: 401, outsider: 404, observer: 404, secretariat: 'allow', default: 403 },
+  'delegation.act': { anonymous: 401, outsider: 404, observer: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', default: 403 },
+  'statement.add': { anonymous: 401, outsider: 404, observer: 404, secretariat: 'allow', chair: 'allow', delegate: 'allow', head: 'allow', default: 403 },
+  'chair.act': { anonymous: 401, outsider: 404, observer: 404, chair: 'allow', default: 403 },
+};
+
+/** Per-route exceptions, each with its reason. */
+const OVERRIDES: Record<string, Partial<Record<Subject, Outcome>>> = {
+  // A head of delegation sees the list of their own delegation's users; others' users do not exist for them.
+  'GET /api/organisations/:organisationId/users': { headOther: 'allow' },
+  'POST /api/organisations/:organisationId/users/:userId/disable': { headOther: 404 },
+  'POST /api/organisations/:organisationId/users/:userId/reset-second-factor': { headOther: 404 },
+};
+
+interface Sample {
+  readonly method: string;
+  readonly url: string;
+  readonly payload?: unknown;
+  /** Use this session instead of the subject's (for requests that end it). */
+  readonly session?: Session | null;
+}
+
+describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
+  let test: TestDatabase;
+  let t: TestApp;
+  let outsider: Session;
+  let doc: string;
+  let circulated: string;
+  let provisionId: string;
+  let port: number;
+  let counter = 0;
+
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+    t = await makeTestApp(test.database);
+    const now = new Date('2021-06-01T00:00:00Z');
+    await createOrganisation(test.database.db, { id: 'other-org', slug: 'other', name: 'Other', seat: 'Vienna', seatTimeZone: 'Europe/Vienna', workingLanguages: ['en'], notesLanguage: 'en', members: ['AUT'], aliases: {} }, now);
+    await createUser(test.database.db, { id: 'user-outsider', username: 'outsider', displayName: 'Outsider', organisationId: 'other-org', role: 'secretariat', password: PASSWORD }, now);
+    outsider = await login(t.app, 'outsider');
+    doc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json().document.id;
+    circulated = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT, circulatedToObservers: true })).json().document.id;
+    provisionId = ((await t.request('secretariat', 'GET', `/api/documents/${doc}/provisions`)).json() as { id: string; kind: string }[]).find((p) => p.kind === 'paragraph')!.id;
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await test.dispose();
+  });
+
+  function who(subject: Subject): UserKey | null {
+    switch (subject) {
+      case 'anonymous':
+      case 'outsider':
+        return null;
+      case 'delegate':
+      case 'delegateOther':
+        return 'ind';
+      case 'head':
+      case 'headOther':
+        return 'isr';
+      case 'observerCirculated':
+        return 'observer';
+      default:
+        return subject;
+    }
+  }
+
+  /** The delegation the subject acts for (own) or against (other). */
+  function target(subject: Subject): string {
+    if (subject === 'delegateOther') return 'ISR';
+    if (subject === 'headOther') return 'IND';
+    if (subject === 'head') return 'ISR';
+    return 'IND';
+  }
+
+  async function freshProposal(documentId: string, delegation: string): Promise<string> {
+    const response = await t.request('secretariat', 'POST', `/api/documents/${documentId}/proposals`, {
+      kind: 'remark',
+      delegation,
+      text: `remark ${(counter += 1)}`,
+      about: await provisionOf(documentId),
+    });
+    if (response.statusCode !== 201) throw new Error(response.body);
+    return response.json().id as string;
+  }
+
+  async function provisionOf(documentId: string): Promise<string> {
+    if (documentId === doc) return provisionId;
+    return ((await t.request('secretariat', 'GET', `/api/documents/${documentId}/provisions`)).json() as { id: string; kind: string }[]).find((p) => p.kind === 'paragraph')!.id;
+  }
+
+  async function freshUser(delegation: string): Promise<string> {
+    const response = await t.request('secretariat', 'POST', `/api/organisations/${ORG}/users`, { username: `u${(counter += 1)}`, displayName: 'x', role: 'delegate', delegation });
+    return response.json().user.id as string;
+  }
+
+  /** A request that exercises the route for `subject`; resources it consumes are made fresh. */
+  async function sample(method: string, url: string, subject: Subject): Promise<Sample> {
+    const d = subject === 'observerCirculated' ? circulated : doc;
+    const own = target(subject);
+    const fill = (u: string, values: Record<string, string>) => u.replace(/:(\w+)/gu, (_, name: string) => values[name] ?? `:${name}`);
+    const base = { organisationId: ORG, documentId: d };
+    const key = `${method} ${url}`;
+    switch (key) {
+      case 'GET /api/health':
+      case 'GET /api/openapi.json':
+      case 'GET /api/errors':
+      case 'GET /api/auth/me':
+      case 'GET /api/organisations':
+        return { method, url };
+      case 'POST /api/auth/login':
+        return { method, url, payload: { username: 'chair', password: PASSWORD } };
+      case 'POST /api/auth/logout': {
+        const user = who(subject);
+        return { method, url, session: user === null ? (subject === 'outsider' ? await login(t.app, 'outsider') : null) : await login(t.app, user === 'isr' ? 'isr2' : USERS[user].username) };
+      }
+      case 'POST /api/auth/second-factor/enrol':
+      case 'POST /api/auth/second-factor':
+        // Exercised with real codes in second-factor.test.ts; here only who may reach it.
+        return { method: 'GET', url: '/api/auth/me' };
+      case 'PATCH /api/organisations/:organisationId/settings':
+        return { method, url: fill(url, base), payload: { secondFactorRequiredFor: [] } };
+      case 'POST /api/organisations/:organisationId/users':
+        return { method, url: fill(url, base), payload: { username: `n${(counter += 1)}`, displayName: 'x', role: 'delegate', delegation: own } };
+      case 'POST /api/organisations/:organisationId/users/:userId/disable':
+      case 'POST /api/organisations/:organisationId/users/:userId/reset-second-factor':
+        return { method, url: fill(url, { ...base, userId: await freshUser(own) }), payload: null };
+      case 'POST /api/organisations/:organisationId/documents':
+        return { method, url: fill(url, base), payload: { text: SMALL_DRAFT } };
+      case 'PATCH /api/documents/:documentId':
+        return { method, url: fill(url, base), payload: { circulatedToObservers: d === circulated } };
+      case 'GET /api/documents/:documentId/provisions/:provisionId':
+        return { method, url: fill(url, { ...base, provisionId: await provisionOf(d) }) };
+      case 'GET /api/documents/:documentId/views/:view':
+        return { method, url: fill(url, { ...base, view: 'compiled' }) };
+      case 'GET /api/documents/:documentId/compare':
+        return { method, url: `${fill(url, base)}?from=0` };
+      case 'POST /api/documents/:documentId/proposals':
+        return { method, url: fill(url, base), payload: { kind: 'remark', text: 'r', about: await provisionOf(d), ...(subject === 'secretariat' || subject === 'delegateOther' || subject === 'headOther' ? { delegation: own } : {}) } };
+      case 'POST /api/documents/:documentId/proposals/:proposalId/withdraw':
+        return { method, url: fill(url, { ...base, proposalId: await freshProposal(d, own) }), payload: null };
+      case 'PUT /api/documents/:documentId/proposals/:proposalId/positions/:delegation':
+        return { method, url: fill(url, { ...base, proposalId: await freshProposal(d, 'CHN'), delegation: own }), payload: { stance: 'supports' } };
+      case 'DELETE /api/documents/:documentId/proposals/:proposalId/positions/:delegation': {
+        const proposalId = await freshProposal(d, 'CHN');
+        await t.request('secretariat', 'PUT', `/api/documents/${d}/proposals/${proposalId}/positions/${own}`, { stance: 'objects' });
+        return { method, url: fill(url, { ...base, proposalId, delegation: own }) };
+      }
+      case 'POST /api/documents/:documentId/chair/proposals':
+        return { method, url: fill(url, base), payload: { kind: 'remark', text: 'chair remark', about: await provisionOf(d) } };
+      case 'POST /api/documents/:documentId/proposals/:proposalId/consensus':
+        return { method, url: fill(url, { ...base, proposalId: await freshProposal(d, 'CHN') }), payload: { outcome: 'drop' } };
+      case 'POST /api/documents/:documentId/provisions/:provisionId/agreement':
+        return { method, url: fill(url, { ...base, provisionId: await provisionOf(d) }), payload: { status: 'agreed-ad-ref' } };
+      case 'POST /api/documents/:documentId/revisions':
+        return { method, url: fill(url, base), payload: null };
+      case 'POST /api/documents/:documentId/statements':
+        return { method, url: fill(url, base), payload: { kind: 'interpretative', text: 's', anchor: { provisionId: await provisionOf(d) }, ...(subject === 'secretariat' || subject === 'delegateOther' || subject === 'headOther' ? { by: own } : {}) } };
+      default:
+        if (method === 'GET' && url.startsWith('/api/organisations/:organisationId')) return { method, url: fill(url, base) };
+        if (method === 'GET' && url.startsWith('/api/documents/:documentId')) return { method, url: fill(url, base) };
+        throw new Error(`No sample request for ${key}: add one to the authorization matrix.`);
+    }
+  }
+
+  async function send(s: Sample, subject: Subject): Promise<number> {
+    const user = who(subject);
+    const session = s.session !== undefined ? s.session : subject === 'outsider' ? outsider : user === null ? null : t.sessions[user];
+    const headers: Record<string, string> = session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
+    if (s.url.endsWith('/live')) {
+      // A stream never ends, so it is opened over a real socket and closed after the status line.
+      const controller = new AbortController();
+      const response = await fetch(`http://127.0.0.1:${port}${s.url}`, { headers, signal: controller.signal });
+      controller.abort();
+      return response.status;
+    }
+    const response = await t.app.inject({ method: s.method as 'GET', url: s.url, headers, ...(s.payload === undefined ? {} : { payload: s.payload as object }) });
+    return response.statusCode;
+  }
+
+  it('has an access rule and a sample for every route, and every rule gives the expected outcome', async () => {
+    const failures: string[] = [];
+    const routes = t.app.routeTable;
+    expect(routes.length).toBeGreaterThan(30);
+    for (const route of routes) {
+      expect(route.access, `${route.method} ${route.url} has no access rule`).toBeDefined();
+      const rule = EXPECTED[route.access!];
+      for (const subject of SUBJECTS) {
+        const key = `${route.method} ${route.url}`;
+        const expected: Outcome = OVERRIDES[key]?.[subject] ?? rule[subject] ?? rule.default;
+        const status = await send(await sample(route.method, route.url, subject), subject);
+        const ok = expected === 'allow' ? status >= 200 && status < 300 : status === expected;
+        if (!ok) failures.push(`${key} as ${subject}: expected ${expected}, got ${status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Who may do what. Every route names one rule from {@link ACCESS_RULES}; the app refuses to
+ * register a route without one, and the authorization matrix test walks every route with
+ * every role. The rule's role check runs before the handler; checks that depend on the data
+ * (own delegation, circulation to observers) are the functions below, called by handlers.
+ */
+import type { Actor } from '../../core/events/event.ts';
+import type { MembershipRole } from '../db/schema.ts';
+import { problem } from '../http/problem.ts';
+import type { Membership, Principal } from './principal.ts';
+
+export const ACCESS_RULES = {
+  public: 'anyone, signed in or not',
+  session: 'a signed-in user, also while the second factor is pending',
+  user: 'a signed-in user who has passed the second factor where required',
+  'organisation.read': 'any member of the organisation',
+  'organisation.admin': 'the secretariat',
+  'users.admin': "the secretariat; a head of delegation for their own delegation's delegates",
+  'document.create': 'the secretariat',
+  'document.read': 'secretariat, chair and delegates; observers only when the document is circulated to observers',
+  'document.manage': 'the secretariat',
+  'delegation.act': 'a delegate for their own delegation; the secretariat on behalf of a named delegation',
+  'statement.add': 'a delegate (for their own delegation), the chair, the secretariat',
+  'chair.act': 'the chair',
+} as const;
+
+export type AccessRule = keyof typeof ACCESS_RULES;
+
+/** Roles that the rule lets through at all (before data-dependent checks). */
+export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] | 'anyone' | 'any-user'>> = {
+  public: 'anyone',
+  session: 'any-user',
+  user: 'any-user',
+  'organisation.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'organisation.admin': ['secretariat'],
+  'users.admin': ['secretariat', 'delegate'],
+  'document.create': ['secretariat'],
+  'document.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'document.manage': ['secretariat'],
+  'delegation.act': ['secretariat', 'delegate'],
+  'statement.add': ['secretariat', 'chair', 'delegate'],
+  'chair.act': ['chair'],
+};
+
+export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
+  return principal.memberships.filter((m) => m.organisationId === organisationId);
+}
+
+export function hasRole(list: readonly Membership[], role: MembershipRole): boolean {
+  return list.some((m) => m.role === role);
+}
+
+/** Members of the organisation only; to anyone else it does not exist. */
+export function requireMember(principal: Principal, organisationId: string): Membership[] {
+  const list = membershipsIn(principal, organisationId);
+  if (list.length === 0) throw problem('ERR_ORGANISATION_NOT_FOUND', { organisationId });
+  return list;
+}
+
+const WHY: Readonly<Record<AccessRule, string>> = {
+  public: '',
+  session: '',
+  user: '',
+  'organisation.read': '',
+  'organisation.admin': 'only the secretariat changes organisation settings.',
+  'users.admin': "only the secretariat, or a head of delegation for their own delegation's accounts, administers users.",
+  'document.create': 'only the secretariat imports and circulates documents.',
+  'document.read': '',
+  'document.manage': 'only the secretariat manages documents.',
+  'delegation.act': 'only delegates (for their own delegation) and the secretariat make proposals and take positions; observers read only.',
+  'statement.add': 'observers cannot add statements.',
+  'chair.act': "only the chair makes chair's proposals, declares consensus and issues revisions.",
+};
+
+/** The role check of a rule within one organisation. */
+export function requireRule(list: readonly Membership[], rule: AccessRule): void {
+  const allowed = RULE_ROLES[rule];
+  if (allowed === 'anyone' || allowed === 'any-user') return;
+  if (rule === 'users.admin' && !hasRole(list, 'secretariat') && !list.some((m) => m.role === 'delegate' && m.isHead)) {
+    throw problem('ERR_ACCESS_FORBIDDEN', { reason: WHY[rule] });
+  }
+  if (!list.some((m) => allowed.includes(m.role))) throw problem('ERR_ACCESS_FORBIDDEN', { reason: WHY[rule] });
+}
+
+/** Observers see a document only once it is circulated to them; to them others do not exist. */
+export function canReadDocument(list: readonly Membership[], circulatedToObservers: boolean): boolean {
+  return list.some((m) => m.role !== 'observer') || (circulatedToObservers && hasRole(list, 'observer'));
+}
+
+/**
+ * For whom a proposal, position or statement is made: a delegate for their own delegation
+ * (naming another is refused), the secretariat for the delegation it names.
+ */
+export function actingDelegation(principal: Principal, list: readonly Membership[], requested: string | null | undefined): Actor {
+  const delegate = list.find((m) => m.role === 'delegate');
+  if (delegate?.delegation) {
+    if (requested && requested !== delegate.delegation) {
+      if (hasRole(list, 'secretariat')) return { user: principal.userId, delegation: requested, role: 'secretariat' };
+      throw problem('ERR_ACCESS_OTHER_DELEGATION', { own: delegate.delegation, other: requested });
+    }
+    return { user: principal.userId, delegation: delegate.delegation, role: 'delegate' };
+  }
+  if (hasRole(list, 'secretariat')) {
+    if (!requested) throw problem('ERR_REQUEST_INVALID', { issues: 'delegation: the secretariat must name the delegation it records this for' });
+    return { user: principal.userId, delegation: requested, role: 'secretariat' };
+  }
+  throw problem('ERR_ACCESS_FORBIDDEN', { reason: WHY['delegation.act'] });
+}
+
+export function chairActor(principal: Principal): Actor {
+  return { user: principal.userId, delegation: null, role: 'chair' };
+}
+
+/** Which roles must pass a second factor in this organisation's settings apply to this user. */
+export function needsSecondFactor(list: readonly Membership[], requiredFor: readonly MembershipRole[]): boolean {
+  return list.some((m) => requiredFor.includes(m.role));
+}

@@ -1,0 +1,39 @@
+/**
+ * What routes and services share: the per-app context and the app's types. Kept apart from
+ * app.ts so that routes depend on it and app.ts on them, without a cycle.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AccessRule } from './auth/policy.ts';
+import type { Principal } from './auth/principal.ts';
+import type { Caches, KeyedCache } from './cache.ts';
+import type { ServerConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { documents } from './db/schema.ts';
+import type { LiveHub } from './live/hub.ts';
+import type { EventStore } from './store/event-store.ts';
+
+export interface Context {
+  readonly database: Database;
+  readonly store: EventStore;
+  readonly hub: LiveHub;
+  readonly caches: Caches;
+  /** Session id → the signed-in user with memberships. */
+  readonly principals: KeyedCache<Principal>;
+  /** Document rows, for authorization: their version and updatedAt are stale by design (ask the store). */
+  readonly documents: KeyedCache<typeof documents.$inferSelect>;
+  /** Organisation id → its delegation codes. */
+  readonly delegationCodes: KeyedCache<ReadonlySet<string>>;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly config: ServerConfig;
+}
+
+export type App = FastifyInstance & { parley: Context; routeTable: RouteEntry[] };
+export type ZodApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly access: AccessRule | undefined;
+}
+

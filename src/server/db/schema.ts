@@ -1,0 +1,279 @@
+/**
+ * The one schema for PGlite and PostgreSQL 15+. Migrations are generated from it by
+ * drizzle-kit (`npx drizzle-kit generate --config src/server/db/drizzle.config.ts`).
+ *
+ * The `events` table is the source of truth; `documents`, `provisions`, `proposals`,
+ * `positions`, `statements`, `option_sets` and `revisions` are read tables written in the
+ * same transaction as the events that change them. Each read row keeps the engine's record
+ * in `record` (what `snapshot()` gives) beside the columns used for queries.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export interface OrganisationSettings {
+  /** Roles whose members must pass a TOTP second factor to sign in. */
+  readonly secondFactorRequiredFor: readonly MembershipRole[];
+  /** Draft codes of this organisation's drafts → delegation code (Turk → TUR). */
+  readonly aliases: Readonly<Record<string, string>>;
+}
+
+export type MembershipRole = 'secretariat' | 'chair' | 'delegate' | 'observer';
+export const MEMBERSHIP_ROLES: readonly MembershipRole[] = ['secretariat', 'chair', 'delegate', 'observer'];
+
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  seat: text('seat').notNull(),
+  seatTimeZone: text('seat_time_zone').notNull(),
+  workingLanguages: jsonb('working_languages').$type<string[]>().notNull(),
+  notesLanguage: text('notes_language').notNull(),
+  settings: jsonb('settings').$type<OrganisationSettings>().notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const delegations = pgTable(
+  'delegations',
+  {
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    code: text('code').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameRu: text('name_ru').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] })],
+);
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  totpSecret: text('totp_secret'),
+  totpConfirmed: boolean('totp_confirmed').notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: at('locked_until'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role').$type<MembershipRole>().notNull(),
+    /** The delegation a delegate speaks for; null for the other roles. */
+    delegation: text('delegation'),
+    /** Head of delegation: administers the accounts of their own delegation. */
+    isHead: boolean('is_head').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId, t.role] }),
+    check('memberships_role_known', sql`${t.role} in ('secretariat', 'chair', 'delegate', 'observer')`),
+    check('memberships_delegate_has_delegation', sql`(${t.role} = 'delegate') = (${t.delegation} is not null)`),
+    check('memberships_head_is_delegate', sql`not ${t.isHead} or ${t.role} = 'delegate'`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token: a stolen table does not give working cookies. */
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    secondFactorPassed: boolean('second_factor_passed').notNull(),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const audit = pgTable(
+  'audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    action: text('action').notNull(),
+    userId: text('user_id'),
+    username: text('username'),
+    ip: text('ip'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_user').on(t.userId, t.at)],
+);
+
+/** The head of each organisation's event stream: what the next append chains onto. */
+export const streams = pgTable('streams', {
+  organisationId: text('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  headSeq: bigint('head_seq', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+});
+
+export const events = pgTable(
+  'events',
+  {
+    organisationId: text('organisation_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    documentId: text('document_id').notNull(),
+    /** The document's version once this event is applied (1 for document.created). */
+    docVersion: integer('doc_version').notNull(),
+    type: text('type').notNull(),
+    /** The whole engine event: { type, at, actor, data }. */
+    payload: jsonb('payload').notNull(),
+    actorUser: text('actor_user').notNull(),
+    actorRole: text('actor_role').notNull(),
+    delegation: text('delegation'),
+    at: at('at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.seq] }),
+    uniqueIndex('events_document_version').on(t.documentId, t.docVersion),
+  ],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    title: text('title').notNull(),
+    notation: text('notation').notNull(),
+    version: integer('version').notNull(),
+    /** The version the document had once created (its import): "revision 0" in comparisons. */
+    initialVersion: integer('initial_version').notNull(),
+    /** Provision ids in document order. */
+    provisionOrder: jsonb('provision_order').$type<string[]>().notNull(),
+    circulatedToObservers: boolean('circulated_to_observers').notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('documents_organisation').on(t.organisationId)],
+);
+
+const documentRef = () =>
+  text('document_id')
+    .notNull()
+    .references(() => documents.id);
+
+export const provisions = pgTable(
+  'provisions',
+  {
+    documentId: documentRef(),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    label: text('label'),
+    status: text('status').notNull(),
+    record: jsonb('record').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.id] })],
+);
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    documentId: documentRef(),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    proponent: text('proponent'),
+    status: text('status').notNull(),
+    provisionId: text('provision_id'),
+    record: jsonb('record').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.id] }), index('proposals_provision').on(t.documentId, t.provisionId)],
+);
+
+export const positions = pgTable(
+  'positions',
+  {
+    documentId: documentRef(),
+    proposalId: text('proposal_id').notNull(),
+    delegation: text('delegation').notNull(),
+    stance: text('stance').notNull(),
+    record: jsonb('record').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.proposalId, t.delegation] })],
+);
+
+export const statements = pgTable(
+  'statements',
+  {
+    documentId: documentRef(),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    by: text('by'),
+    record: jsonb('record').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.id] })],
+);
+
+export const optionSets = pgTable(
+  'option_sets',
+  {
+    documentId: documentRef(),
+    id: text('id').notNull(),
+    status: text('status').notNull(),
+    record: jsonb('record').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.id] })],
+);
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    documentId: documentRef(),
+    number: integer('number').notNull(),
+    label: text('label').notNull(),
+    version: integer('version').notNull(),
+    record: jsonb('record').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.number] })],
+);
+
+export const schema = {
+  organisations,
+  delegations,
+  users,
+  memberships,
+  sessions,
+  audit,
+  streams,
+  events,
+  documents,
+  provisions,
+  proposals,
+  positions,
+  statements,
+  optionSets,
+  revisions,
+};

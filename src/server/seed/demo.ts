@@ -1,0 +1,87 @@
+/**
+ * The demo organisation a first start creates on an empty database: CICA with its 27 member
+ * states of 2021, the seed draft imported as a document, and demo accounts whose generated
+ * passwords are returned (and printed by main.ts) once.
+ */
+import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CICA_ALIASES, CICA_MEMBER_STATES_2021 } from '../../core/index.ts';
+import type { Context } from '../context.ts';
+import { packageRoot } from '../db/package-root.ts';
+import { organisations } from '../db/schema.ts';
+import type { MembershipRole } from '../db/schema.ts';
+import { importDocument } from '../services/documents.ts';
+import { createOrganisation } from '../services/organisations.ts';
+import { createUser } from '../services/users.ts';
+
+export const DEMO_ORGANISATION_ID = 'cica';
+export const DEMO_DOCUMENT_ID = 'cica-catalogue-2021-05-28';
+export const DEMO_DOCUMENT_TITLE = 'Draft updated CICA Catalogue of CBMs (28 May 2021)';
+
+/** The seed draft, kept in the repository's fixtures so that a fresh clone has it. */
+export function seedText(): string {
+  return readFileSync(join(packageRoot(), 'fixtures', 'cica-draft-2021-05-28.txt'), 'utf8');
+}
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly role: MembershipRole;
+  readonly delegation: string | null;
+  readonly password: string;
+}
+
+const DEMO_USERS: readonly { username: string; displayName: string; role: MembershipRole; delegation: string | null }[] = [
+  { username: 'secretariat', displayName: 'Secretariat officer', role: 'secretariat', delegation: null },
+  { username: 'chair', displayName: 'Chair of the SWG', role: 'chair', delegation: null },
+  { username: 'isr', displayName: 'Delegate of Israel', role: 'delegate', delegation: 'ISR' },
+  { username: 'ind', displayName: 'Delegate of India', role: 'delegate', delegation: 'IND' },
+  { username: 'chn', displayName: 'Delegate of China', role: 'delegate', delegation: 'CHN' },
+  { username: 'rus', displayName: 'Delegate of Russia', role: 'delegate', delegation: 'RUS' },
+  { username: 'tha', displayName: 'Delegate of Thailand', role: 'delegate', delegation: 'THA' },
+  { username: 'tur', displayName: 'Delegate of Türkiye', role: 'delegate', delegation: 'TUR' },
+  { username: 'kaz', displayName: 'Delegate of Kazakhstan', role: 'delegate', delegation: 'KAZ' },
+];
+
+/** Creates the demo on an empty database; returns the accounts, or null if there was data already. */
+export async function createDemoIfEmpty(context: Pick<Context, 'database' | 'store' | 'now' | 'newId'>): Promise<DemoAccount[] | null> {
+  const db = context.database.db;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+  if ((row?.n ?? 0) > 0) return null;
+  const now = context.now();
+  await createOrganisation(
+    db,
+    {
+      id: DEMO_ORGANISATION_ID,
+      slug: 'cica',
+      name: 'Conference on Interaction and Confidence Building Measures in Asia (CICA)',
+      seat: 'Astana',
+      seatTimeZone: 'Asia/Almaty',
+      workingLanguages: ['en', 'ru'],
+      notesLanguage: 'kk',
+      members: CICA_MEMBER_STATES_2021,
+      aliases: CICA_ALIASES,
+    },
+    now,
+  );
+  const created = await Promise.all(
+    DEMO_USERS.map(async (user) => {
+      const result = await createUser(
+        db,
+        { id: context.newId(), username: user.username, displayName: user.displayName, organisationId: DEMO_ORGANISATION_ID, role: user.role, delegation: user.delegation, isHead: user.role === 'delegate' },
+        now,
+      );
+      return { ...user, id: result.id, password: result.password ?? '' };
+    }),
+  );
+  const secretariat = created[0]!;
+  await importDocument(context, {
+    organisationId: DEMO_ORGANISATION_ID,
+    documentId: DEMO_DOCUMENT_ID,
+    text: seedText(),
+    title: DEMO_DOCUMENT_TITLE,
+    notation: 'cica',
+    actor: { user: secretariat.id, delegation: null, role: 'secretariat' },
+  });
+  return created.map(({ username, role, delegation, password }) => ({ username, role, delegation, password }));
+}
