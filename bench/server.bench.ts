@@ -20,16 +20,11 @@ import { DEMO_DOCUMENT_ID } from '../src/server/seed/demo.ts';
 import { createPostgresDatabase } from '../src/server/test-support/databases.ts';
 import { httpLogin, startServer, type ServerProcess } from '../src/server/test-support/server-process.ts';
 import { openSse, type SseClient } from '../src/server/test-support/sse.ts';
+import { median } from './measure.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = Number(process.env.BENCH_SSE_CLIENTS ?? 1000);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

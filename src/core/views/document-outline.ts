@@ -19,6 +19,10 @@ export interface OutlineEntry {
   readonly notesAfter: readonly Statement[];
 }
 
+// Shared empty lists: most provisions have no brackets around them, and rendering must not allocate per provision for nothing.
+const NO_PROPOSALS: readonly Proposal[] = [];
+const NO_STATEMENTS: readonly Statement[] = [];
+
 function isBlockProposal(proposal: Proposal): boolean {
   return proposal.status === 'open' && (proposal.kind === 'new-provision' || proposal.kind === 'delete-provision');
 }
@@ -69,11 +73,11 @@ export function outlineDocument(state: DocumentState): OutlineEntry[] {
   const notes = notesByHome(state, position);
   return state.order.map((provisionId, index) => ({
     provisionId,
-    opens: opens.get(index) ?? [],
-    closes: closes.get(index) ?? [],
+    opens: opens.get(index) ?? NO_PROPOSALS,
+    closes: closes.get(index) ?? NO_PROPOSALS,
     orBefore: orBefore.has(provisionId),
-    remarksAfter: remarks.get(provisionId) ?? [],
-    notesAfter: notes.get(provisionId) ?? [],
+    remarksAfter: remarks.get(provisionId) ?? NO_PROPOSALS,
+    notesAfter: notes.get(provisionId) ?? NO_STATEMENTS,
   }));
 }
 

@@ -32,28 +32,33 @@ export interface Container {
 
 /** Open proposals anchored in a container, in the order they render. */
 function anchoredOpen(state: DocumentState, container: Container): Proposal[] {
-  const ids = state.anchored.get(containerKey(container.provisionId, container.parent)) ?? [];
-  const found: { proposal: Proposal; index: number }[] = [];
-  ids.forEach((id, index) => {
+  const ids = state.anchored.get(containerKey(container.provisionId, container.parent));
+  if (ids === undefined || ids.length === 0) return NO_PROPOSALS;
+  const found: Proposal[] = [];
+  for (const id of ids) {
     const proposal = state.proposals.get(id);
-    if (proposal?.status === 'open' && proposal.anchor) found.push({ proposal, index });
-  });
+    if (proposal?.status === 'open' && proposal.anchor) found.push(proposal);
+  }
+  if (found.length < 2) return found;
+  const age = new Map(ids.map((id, index) => [id, index]));
   // By start; at one point insertions come before ranges, wider ranges before narrower, then by age.
-  found.sort((a, b) => {
-    const x = a.proposal.anchor!;
-    const y = b.proposal.anchor!;
+  return found.sort((a, b) => {
+    const x = a.anchor!;
+    const y = b.anchor!;
     if (x.start !== y.start) return x.start - y.start;
     const xPoint = x.start === x.end;
     const yPoint = y.start === y.end;
     if (xPoint !== yPoint) return xPoint ? -1 : 1;
     if (x.end !== y.end) return y.end - x.end;
-    return a.index - b.index;
+    return age.get(a.id)! - age.get(b.id)!;
   });
-  return found.map((f) => f.proposal);
 }
+
+const NO_PROPOSALS: Proposal[] = [];
 
 export function buildInlineTree(state: DocumentState, container: Container): InlineNode[] {
   const proposals = anchoredOpen(state, container);
+  if (proposals.length === 0) return container.text === '' ? [] : [{ t: 'text', text: container.text, start: 0 }];
   let cursor = 0;
   // Points at the very end of a range render after it, so they belong to the enclosing level.
   const build = (from: number, to: number, top: boolean): InlineNode[] => {

@@ -96,7 +96,8 @@ class CicaWriter {
   // Words
 
   private container(container: Container): string {
-    const cursor: Cursor = { container, decorations: this.decorations.get(containerId(container)) ?? NONE, next: 0, out: '' };
+    const decorations = this.decorations.size === 0 ? NONE : (this.decorations.get(containerId(container)) ?? NONE);
+    const cursor: Cursor = { container, decorations, next: 0, out: '' };
     this.walk(cursor, buildInlineTree(this.state, container));
     this.flush(cursor, Number.POSITIVE_INFINITY);
     return cursor.out;
@@ -213,7 +214,10 @@ class CicaWriter {
   // Positions, markers, footnotes
 
   private hasWrap(proposal: Proposal): boolean {
-    return (proposal.layout.tail ?? []).some((item) => item.t === 'position' && item.wrap && this.position(proposal, item.delegation));
+    const tail = proposal.layout.tail;
+    if (tail === undefined) return false;
+    for (const item of tail) if (item.t === 'position' && item.wrap && this.position(proposal, item.delegation)) return true;
+    return false;
   }
 
   private withWrap(proposal: Proposal, inner: string): string {
@@ -302,15 +306,16 @@ class CicaWriter {
     let out = '';
     if (proposal.byChair && !this.struck.has(proposal.id) && proposal.layout.tail === undefined) out += proposal.kind === 'delete' ? ' (-Chair)' : ' (Chair)';
     const positions = this.state.positions.get(proposal.id);
-    if (positions && positions.size > 0) {
+    if (positions !== undefined && positions.size > 0) {
       const inCopy = this.objectionsInCopy(proposal);
       for (const position of positions.values()) {
-        if ((inCopy && position.stance === 'objects') || tail.some((item) => item.t === 'position' && item.delegation === position.delegation)) continue;
+        if ((inCopy && position.stance === 'objects') || mentions(tail, position.delegation)) continue;
         out += ' ' + this.marker(proposal, position, null);
       }
     }
-    for (const statement of this.notesOnProposal.get(proposal.id) ?? []) {
-      if (!tail.some((item) => item.t === 'note' && item.statementId === statement.id)) out += this.markers.get(statement.id) ?? '';
+    const notes = this.notesOnProposal.get(proposal.id);
+    if (notes !== undefined) {
+      for (const statement of notes) if (!tail.some((item) => item.t === 'note' && item.statementId === statement.id)) out += this.markers.get(statement.id) ?? '';
     }
     return out;
   }
@@ -379,6 +384,11 @@ class CicaWriter {
     }
     for (const list of this.decorations.values()) list.sort((a, b) => a.at - b.at || a.order - b.order);
   }
+}
+
+function mentions(tail: readonly TailItem[], delegation: string): boolean {
+  for (const item of tail) if (item.t === 'position' && item.delegation === delegation) return true;
+  return false;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
