@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
@@ -17,6 +18,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ACCESS_RULES, type AccessRule } from './auth/policy.ts';
 import { CSRF_HEADER, loadPrincipal, sameToken, SESSION_COOKIE, sessionIdOf, type Principal } from './auth/principal.ts';
 import { Caches, KeyedCache } from './cache.ts';
@@ -35,6 +38,7 @@ import { registerViewRoutes } from './routes/views.ts';
 import { EventStore } from './store/event-store.ts';
 import type { App, Context, RouteEntry, ZodApp } from './context.ts';
 import { notModified } from './http/etag.ts';
+import { packageRoot } from './db/package-root.ts';
 
 export type { App, Context } from './context.ts';
 
@@ -56,6 +60,16 @@ export interface Deps {
   readonly newId?: () => string;
   readonly config?: Partial<ServerConfig>;
   readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * The built web app (`npm run build:web`), served at `/` with the SPA fallback for paths
+   * outside /api. Absent: dist/web under the package root when it has been built; null: none.
+   */
+  readonly webRoot?: string | null;
+}
+
+function defaultWebRoot(): string | null {
+  const root = join(packageRoot(), 'dist', 'web');
+  return existsSync(join(root, 'index.html')) ? root : null;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -164,6 +178,15 @@ export async function buildApp(deps: Deps): Promise<App> {
     }
   });
 
+  // PostgreSQL text cannot hold NUL, so a body with one would fail deep in a transaction; refuse it up front.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body !== undefined && request.body !== null && JSON.stringify(request.body).includes('\\u0000')) {
+      done(problem('ERR_REQUEST_INVALID', { issues: 'the text contains NUL characters (\\u0000), which a text draft never has — check that the file is a text file' }));
+      return;
+    }
+    done();
+  });
+
   // Weak validators for every successful GET that did not set its own: clients revalidate cheaply.
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200 || reply.hasHeader('etag')) return payload;
@@ -173,7 +196,24 @@ export async function buildApp(deps: Deps): Promise<App> {
     return notModified(request, reply, etag) ? '' : payload;
   });
 
+  const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
+  if (webRoot !== null) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      wildcard: false,
+      // Hashed file names under /assets never change; index.html must be revalidated.
+      setHeaders: (reply, path) => void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
+
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    // The web app routes in the browser: any page outside /api gets its index.html.
+    if (webRoot !== null && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api')) {
+      void reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+      return;
+    }
     void sendProblem(request, reply, problem('ERR_ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] ?? request.url }));
   });
 

@@ -89,6 +89,9 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     smallId = small.json().document.id;
     const empty = await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: '  ' });
     expect(empty.json()).toMatchObject({ status: 422, code: 'ERR_DOCUMENT_IMPORT_EMPTY' });
+    const binary = await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: 'a\u0000b [x] (+ISR)' });
+    expect(binary.json()).toMatchObject({ status: 400, code: 'ERR_REQUEST_INVALID' });
+    expect(binary.json().detail).toContain('NUL');
     const list = await t.request('ind', 'GET', `/api/organisations/${ORG}/documents`);
     expect(list.json().map((d: { id: string }) => d.id)).toEqual([seedId, smallId]);
   });
