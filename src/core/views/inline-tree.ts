@@ -39,9 +39,9 @@ function anchoredOpen(state: DocumentState, container: Container): Proposal[] {
     const proposal = state.proposals.get(id);
     if (proposal?.status === 'open' && proposal.anchor) found.push(proposal);
   }
-  if (found.length < 2) return found;
-  const age = new Map(ids.map((id, index) => [id, index]));
-  // By start; at one point insertions come before ranges, wider ranges before narrower, then by age.
+  if (found.length < 2 || isInRenderOrder(found)) return found;
+  // By start; at one point insertions come before ranges, wider ranges before narrower, then by
+  // age (their order in `ids`; ties are rare, so the lookup is only paid for them).
   return found.sort((a, b) => {
     const x = a.anchor!;
     const y = b.anchor!;
@@ -50,11 +50,22 @@ function anchoredOpen(state: DocumentState, container: Container): Proposal[] {
     const yPoint = y.start === y.end;
     if (xPoint !== yPoint) return xPoint ? -1 : 1;
     if (x.end !== y.end) return y.end - x.end;
-    return age.get(a.id)! - age.get(b.id)!;
+    return ids.indexOf(a.id) - ids.indexOf(b.id);
   });
 }
 
 const NO_PROPOSALS: Proposal[] = [];
+
+/** Proposals are usually made left to right; then there is nothing to sort. */
+function isInRenderOrder(proposals: readonly Proposal[]): boolean {
+  for (let i = 1; i < proposals.length; i++) {
+    const a = proposals[i - 1]!.anchor!;
+    const b = proposals[i]!.anchor!;
+    // Strictly apart (a ends before b starts, and neither is a point at b's start): order is clear.
+    if (!(a.end <= b.start && a.start < b.start)) return false;
+  }
+  return true;
+}
 
 export function buildInlineTree(state: DocumentState, container: Container): InlineNode[] {
   const proposals = anchoredOpen(state, container);

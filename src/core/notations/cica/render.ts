@@ -103,6 +103,15 @@ class CicaWriter {
     return cursor.out;
   }
 
+  /** A proposal's own words; most have nothing nested, marked or toggled in them. */
+  private proposalWords(proposal: Proposal): string {
+    const plain =
+      proposal.toggles.length === 0 &&
+      (this.decorations.size === 0 || !this.decorations.has(`p:${proposal.id}`)) &&
+      (this.state.anchored.get(`p:${proposal.id}`)?.length ?? 0) === 0;
+    return plain ? proposal.text : this.container(proposalContainer(proposal));
+  }
+
   /** Writes the decorations (footnote markers, footnote texts, stray brackets) up to `upTo`. */
   private flush(cursor: Cursor, upTo: number): void {
     const { decorations } = cursor;
@@ -167,7 +176,7 @@ class CicaWriter {
     const covered = (): string => this.covered(cursor, node.covered);
     switch (proposal.kind) {
       case 'insert': {
-        const rendered = this.container(proposalContainer(proposal));
+        const rendered = this.proposalWords(proposal);
         const anchor = proposal.anchor!;
         const toggle = container.toggles.find((t) => t.at === anchor.start && t.form === 'lower-in-previous-bracket');
         const lower = toggle && this.isLastInsertAt(container, proposal) ? (container.text[anchor.start] ?? '').toLowerCase() : '';
@@ -195,7 +204,7 @@ class CicaWriter {
         const old = bracketOld ? `[${inner}]` : inner;
         const written = proposal.layout.oldWritten ?? this.writtenCode(proposal, proposal.proponent ?? '');
         const minus = proposal.proponent === null ? '' : `${proposal.layout.markerSpace ?? ' '}(-${written})`;
-        const fresh = this.container(proposalContainer(proposal));
+        const fresh = this.proposalWords(proposal);
         return old + minus + (proposal.layout.gap ?? ' ') + this.withWrap(proposal, '[' + fresh + this.insideMarkers(proposal) + ']' + this.tail(proposal));
       }
       default:
@@ -230,6 +239,8 @@ class CicaWriter {
 
   private tail(proposal: Proposal): string {
     if (proposal.layout.markersInside) return this.wrapTail(proposal) + this.retainCopy(proposal);
+    // Proposals made in the app have no layout: only their positions and notes to write.
+    if (proposal.layout.tail === undefined) return this.rest(proposal) + this.retainCopy(proposal);
     return this.tailItems(proposal, false) + this.rest(proposal) + this.wrapTail(proposal) + this.retainCopy(proposal);
   }
 
@@ -255,7 +266,7 @@ class CicaWriter {
   }
 
   private layoutItem(proposal: Proposal, delegation: string): Extract<TailItem, { t: 'position' }> | null {
-    for (const item of proposal.layout.tail ?? []) if (item.t === 'position' && item.delegation === delegation) return item;
+    for (const item of proposal.layout.tail ?? NO_TAIL) if (item.t === 'position' && item.delegation === delegation) return item;
     return null;
   }
 
@@ -280,7 +291,7 @@ class CicaWriter {
   /** The layout's items that still hold, in the draft's order. */
   private tailItems(proposal: Proposal, wrap: boolean): string {
     let out = '';
-    for (const item of proposal.layout.tail ?? []) {
+    for (const item of proposal.layout.tail ?? NO_TAIL) {
       if (item.t === 'position') {
         if (Boolean(item.wrap) !== wrap) continue;
         if (item.superseded !== undefined) {
@@ -335,7 +346,7 @@ class CicaWriter {
   }
 
   private writtenCode(proposal: Proposal, delegation: string): string {
-    for (const item of proposal.layout.tail ?? []) {
+    for (const item of proposal.layout.tail ?? NO_TAIL) {
       if (item.t === 'position' && item.delegation === delegation && item.written) return item.written;
     }
     return delegation;
