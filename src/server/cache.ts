@@ -68,9 +68,13 @@ export class Caches {
   readonly #onMessage: ((message: CacheMessage) => void)[] = [];
   #stop: (() => Promise<void>) | undefined;
 
-  /** Registers what to drop for each kind of message. */
-  on(handler: (message: CacheMessage) => void): void {
+  /** Registers what to drop for each kind of message; returns the way to stop listening. */
+  on(handler: (message: CacheMessage) => void): () => void {
     this.#onMessage.push(handler);
+    return () => {
+      const index = this.#onMessage.indexOf(handler);
+      if (index >= 0) this.#onMessage.splice(index, 1);
+    };
   }
 
   async start(database: Database): Promise<void> {

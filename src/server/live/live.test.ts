@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
-import { makeTestApp, ORG, SMALL_DRAFT, type TestApp, type UserKey } from '../test-support/fixtures.ts';
+import { login, makeTestApp, ORG, SMALL_DRAFT, USERS, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 import { openSse, type SseClient } from '../test-support/sse.ts';
 
 describe.each(DATABASE_KINDS)('live updates on %s', (kind) => {
@@ -57,6 +57,19 @@ describe.each(DATABASE_KINDS)('live updates on %s', (kind) => {
   it('does not let an observer subscribe to a document not circulated to observers', async () => {
     const response = await fetch(`${base}/api/documents/${documentId}/live`, { headers: { cookie: t.sessions.observer.cookie } });
     expect(response.status).toBe(404);
+  });
+
+  it('ends the stream when its session signs out, and sends nothing after', async () => {
+    const session = await login(t.app, USERS.ind.username);
+    const client = await openSse(`${base}/api/documents/${documentId}/live`, { cookie: session.cookie });
+    open.push(client);
+    await client.waitFor((m) => m.event === 'hello');
+    const before = client.messages.length;
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+    expect(out.statusCode).toBe(204);
+    await client.ended;
+    await remark('after the sign-out');
+    expect(client.messages.length).toBe(before);
   });
 
   it('sends nothing for a refused change', async () => {

@@ -65,9 +65,16 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
+      // Signing out, or a change to the account, ends the stream at once — in any process,
+      // since cache messages travel through NOTIFY — so a revoked session learns nothing more.
+      const { sessionId, userId } = request.principal!;
+      const stopWatching = context.caches.on((message) => {
+        if ((message.kind === 'session' && message.sessionId === sessionId) || (message.kind === 'user' && message.userId === userId)) raw.end();
+      });
       const close = (): void => {
         clearInterval(heartbeat);
         unsubscribe();
+        stopWatching();
       };
       raw.on('close', close);
 

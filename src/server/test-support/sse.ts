@@ -15,6 +15,8 @@ export interface SseClient {
   /** Resolves with the first message (already received or coming) that matches. */
   waitFor(predicate: (m: SseMessage) => boolean, timeoutMs?: number): Promise<SseMessage>;
   close(): void;
+  /** Resolves when the server ends the stream. */
+  readonly ended: Promise<void>;
 }
 
 export function openSse(url: string, headers: Record<string, string> = {}, onMessage?: (m: SseMessage) => void): Promise<SseClient> {
@@ -23,6 +25,10 @@ export function openSse(url: string, headers: Record<string, string> = {}, onMes
       const messages: SseMessage[] = [];
       const waiters: { predicate: (m: SseMessage) => boolean; resolve: (m: SseMessage) => void }[] = [];
       let buffer = '';
+      const ended = new Promise<void>((resolveEnd) => {
+        response.on('end', () => resolveEnd());
+        response.on('close', () => resolveEnd());
+      });
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         buffer += chunk;
@@ -53,6 +59,7 @@ export function openSse(url: string, headers: Record<string, string> = {}, onMes
       resolve({
         status: response.statusCode ?? 0,
         messages,
+        ended,
         waitFor(predicate, timeoutMs = 10_000) {
           const found = messages.find(predicate);
           if (found) return Promise.resolve(found);
