@@ -1,6 +1,6 @@
 /** `parley import` and `parley render`: the engine on a draft file. */
 import { parseArgs } from 'node:util';
-import { CICA_ALIASES, importDraft, notationIds, parseViewSpec, renderText, summarize } from '../core/index.ts';
+import { CICA_ALIASES, createDelegationRegistry, importDraft, notationIds, parseViewSpec, renderText, summarize } from '../core/index.ts';
 import { CliError, readDraft, type CliIo } from './io.ts';
 
 const USAGE_IMPORT = 'Usage: parley import FILE [--json] [--notation cica|un] [--no-aliases]   (the notation is detected unless given)';
@@ -63,6 +63,7 @@ export async function renderCommand(io: CliIo, args: readonly string[]): Promise
   const view = parseViewSpec(viewText);
   if (view === null) throw new CliError(`Unknown view "${viewText}"; use compiled, agreed or as:ISO3 (e.g. as:ISR).\n${USAGE_RENDER}`, 2);
   const notation = values.notation as string | undefined;
-  io.out(renderText(result.state, { view, ...(notation !== undefined ? { notation } : {}) }));
+  const registry = createDelegationRegistry(values['no-aliases'] ? {} : { aliases: CICA_ALIASES });
+  io.out(renderText(result.state, { view, registry, ...(notation !== undefined ? { notation } : {}) }));
   return 0;
 }

@@ -19,7 +19,10 @@ export function renderText(state: DocumentState, options: RenderOptions = {}): s
   const notationId = options.notation ?? state.notation;
   const notation = getNotation(notationId);
   if (!notation) throw new RangeError(`Unknown notation "${notationId}".`);
-  return notation.render(state, view, options.registry ?? createDelegationRegistry());
+  const registry = options.registry ?? createDelegationRegistry();
+  // "as:Thai", "as:Israel", "as:isr": positions are kept under the registry's code.
+  const resolved = view.kind === 'as' ? { kind: 'as' as const, delegation: registry.resolve(view.delegation)?.code ?? view.delegation.toUpperCase() } : view;
+  return notation.render(state, resolved, registry);
 }
 
 /** Word-level comparison of two states (e.g. Rev.1 and Rev.2) in the same view and notation. */

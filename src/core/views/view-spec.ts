@@ -9,9 +9,12 @@ export type ViewSpec =
   | { readonly kind: 'agreed' }
   | { readonly kind: 'as'; readonly delegation: string };
 
-/** Parses "compiled", "agreed" or "as:ISO3"; null when the string is none of them. */
+/**
+ * Parses "compiled", "agreed" or "as:X"; null when the string is none of them. X is kept as
+ * written ("as:Thai"): the renderer resolves it through the delegation registry.
+ */
 export function parseViewSpec(text: string): ViewSpec | null {
   if (text === 'compiled' || text === 'agreed') return { kind: text };
-  const match = /^as:([A-Za-z0-9-]{2,12})$/u.exec(text);
-  return match?.[1] ? { kind: 'as', delegation: match[1].toUpperCase() } : null;
+  const match = /^as:([\p{L}0-9][\p{L}0-9 .'’-]{1,40})$/u.exec(text);
+  return match?.[1] ? { kind: 'as', delegation: match[1] } : null;
 }
