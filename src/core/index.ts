@@ -8,6 +8,11 @@ export { summarize, type Summary } from './summarize.ts';
 export { countState, directions, type Counts, type DelegationCounts } from './views/counts.ts';
 export { compareTexts, type Comparison, type ComparisonPart } from './views/compare.ts';
 export { parseViewSpec, type ViewSpec } from './views/view-spec.ts';
+// The pieces views are built from, for renderers outside core (the web workspace).
+export { buildInlineTree, proposalContainer, provisionContainer, type Container, type InlineNode } from './views/inline-tree.ts';
+export { outlineDocument, type OutlineEntry } from './views/document-outline.ts';
+export { resolve as resolveView, type Resolution } from './views/resolution.ts';
+export { cleanProvisionText, labelPrefix, tidy, visibleProvisions } from './views/clean-text.ts';
 export { fold, applyEvent, tryApplyEvent, type ApplyResult } from './events/apply.ts';
 export { EventRejected, type Rejection, type RejectionCode } from './events/rejection.ts';
 export { EVENT_TYPES, type Actor, type ActorRole, type EventType, type ParleyEvent, type ProposalInput, type ProvisionInput } from './events/event.ts';

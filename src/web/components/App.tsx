@@ -1,0 +1,82 @@
+/** The shell: who is signed in, the language switch, and which screen shows. */
+import { useEffect, useState } from 'react';
+import { api, type MeBody } from '../api.ts';
+import { useLocaleChoice } from '../i18n/LocaleProvider.tsx';
+import { LOCALE_NAMES, LOCALES, isLocale } from '../i18n/locales.ts';
+import { useT } from '../i18n/use-t.ts';
+import { parseRoute, pathOf, type Route } from '../routes.ts';
+import { DocumentList } from './DocumentList.tsx';
+import { DocumentScreen } from './DocumentScreen.tsx';
+import { SignIn } from './SignIn.tsx';
+
+function LanguageSwitch() {
+  const t = useT();
+  const { locale, setLocale } = useLocaleChoice();
+  return (
+    <label className="language">
+      {t('language.label')}{' '}
+      <select value={locale} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const [me, setMe] = useState<MeBody | null | undefined>(undefined);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
+  useEffect(() => {
+    api.me().then(setMe, () => setMe(null));
+    const onPop = (): void => setRoute(parseRoute(location.pathname));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const go = (next: Route): void => {
+    history.pushState(null, '', pathOf(next));
+    setRoute(next);
+  };
+  const signedIn = me?.secondFactor === 'passed' || me?.secondFactor === 'not-required';
+  const membership = me?.memberships[0];
+  const delegation = me?.memberships.find((m) => m.role === 'delegate')?.delegation ?? null;
+  const isChair = me?.memberships.some((m) => m.role === 'chair') ?? false;
+
+  return (
+    <>
+      <a className="skip" href="#content">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        {signedIn && me ? (
+          <span className="who" data-testid="who">
+            {t('user.summary', {
+              name: me.user.displayName,
+              delegation: membership?.delegation ?? t('user.noDelegation'),
+              role: me.memberships.map((m) => t(`role.${m.role}`)).join(', '),
+            })}
+          </span>
+        ) : null}
+        <LanguageSwitch />
+        {signedIn ? (
+          <button type="button" onClick={() => void api.logout().then(() => setMe(null))}>
+            {t('signout')}
+          </button>
+        ) : null}
+      </header>
+      {me === undefined ? null : !signedIn || !me ? (
+        <main id="content">
+          <SignIn pending={me} onSignedIn={setMe} />
+        </main>
+      ) : route.name === 'document' ? (
+        <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} onBack={() => go({ name: 'documents' })} />
+      ) : membership ? (
+        <DocumentList organisationId={membership.organisationId} onOpen={(documentId) => go({ name: 'document', documentId })} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+/** The text rendered from the engine's state: brackets, who proposed them, positions, views, counts. */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importDraft, type DocumentState } from '../../core/index.ts';
+import { LocaleProvider } from '../i18n/LocaleProvider.tsx';
+import type { Locale } from '../i18n/locales.ts';
+import { CountsBar } from './CountsBar.tsx';
+import { CleanText, CompiledText } from './DocumentText.tsx';
+import { Legend } from './Legend.tsx';
+
+const DRAFT = [
+  '1. General provisions',
+  '',
+  '1.1 The Member States shall [exchange information] (+ISR) (-IND) on military activities.',
+  '',
+  '1.2 Measures are recommendatory (-Thai) [voluntary] (+Thai) and selected by each State.',
+  '',
+].join('\n');
+
+function stateOf(text = DRAFT): DocumentState {
+  return importDraft(text, { aliases: { Thai: 'THA' } }).state;
+}
+
+function inLocale(node: React.ReactNode, locale: Locale = 'en') {
+  return render(<LocaleProvider initial={locale}>{node}</LocaleProvider>);
+}
+
+afterEach(cleanup);
+
+describe('compiled view', () => {
+  it('shows every bracket as a bracket, with the delegation written beside its colour', () => {
+    const state = stateOf();
+    inLocale(<CompiledText state={state} selectedId={null} onSelect={() => undefined} />);
+    const p11 = document.querySelector('p.provision.paragraph')!;
+    expect(p11.textContent).toContain('1.1');
+    expect(p11.textContent).toMatch(/\[exchange information\] \+ISR−IND/u);
+    const insertion = screen.getByRole('button', { name: /insertion proposed by ISR/u });
+    expect(insertion.getAttribute('aria-label')).toBe('insertion proposed by ISR; ISR proposes; IND objects');
+    const marks = p11.querySelectorAll('.bracket-mark');
+    expect(Array.from(marks, (m) => m.textContent)).toEqual(['[', ']']);
+    expect((marks[0] as HTMLElement).style.color).not.toBe('');
+  });
+
+  it('shows a replacement as the old words struck and the new ones in brackets', () => {
+    inLocale(<CompiledText state={stateOf()} selectedId={null} onSelect={() => undefined} />);
+    const replacement = document.querySelector('.bracket.kind-replace')!;
+    expect(replacement.querySelector('del')?.textContent).toBe('recommendatory');
+    expect(replacement.textContent).toContain('[voluntary]');
+    expect(within(replacement as HTMLElement).getByRole('button').textContent).toContain('THA');
+  });
+
+  it('selects a proposal from its chips', () => {
+    const state = stateOf();
+    const onSelect = vi.fn();
+    inLocale(<CompiledText state={state} selectedId={null} onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole('button', { name: /insertion proposed by ISR/u }));
+    const id = [...state.proposals.values()].find((p) => p.proponent === 'ISR')!.id;
+    expect(onSelect).toHaveBeenCalledWith(id);
+  });
+
+  it('writes positions and kinds in Russian', () => {
+    inLocale(<CompiledText state={stateOf()} selectedId={null} onSelect={() => undefined} />, 'ru');
+    expect(screen.getByRole('button', { name: 'вставка, предлагает ISR; ISR предлагает; IND возражает' })).toBeTruthy();
+  });
+});
+
+describe('clean views', () => {
+  it('agreed leaves out what is only proposed; as ISR takes what Israel wants', () => {
+    const state = stateOf();
+    const agreed = inLocale(<CleanText state={state} view={{ kind: 'agreed' }} />);
+    expect(agreed.container.textContent).toContain('The Member States shall on military activities.');
+    expect(agreed.container.textContent).not.toContain('[');
+    cleanup();
+    const isr = inLocale(<CleanText state={state} view={{ kind: 'as', delegation: 'ISR' }} />);
+    expect(isr.container.textContent).toContain('shall exchange information on military activities.');
+  });
+});
+
+describe('counts and legend', () => {
+  it('counts open brackets with the right plural in each language', () => {
+    const state = stateOf();
+    inLocale(<CountsBar state={state} />, 'en');
+    expect(document.querySelector('[data-count="open-brackets"]')?.textContent).toBe('2 open brackets');
+    cleanup();
+    inLocale(<CountsBar state={state} />, 'ru');
+    expect(document.querySelector('[data-count="open-brackets"]')?.textContent).toBe('2 открытые скобки');
+    cleanup();
+    inLocale(<CountsBar state={state} />, 'kk');
+    expect(document.querySelector('[data-count="open-brackets"]')?.textContent).toBe('2 ашық жақша');
+  });
+
+  it('lists each proposing delegation by code in the legend', () => {
+    inLocale(<Legend state={stateOf()} />);
+    const items = Array.from(document.querySelectorAll('.legend-delegations li'), (li) => li.textContent);
+    expect(items).toEqual(['[ ] ISR', '[ ] THA']);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The negotiated text rendered from the folded state (never from a notation's text): the
+ * compiled view with every open proposal as a bracket coloured by its proponent and followed
+ * by its chips; the agreed and "as X" views as clean text, with the engine's own resolution.
+ */
+import type { DocumentState, Proposal, Provision, ViewSpec } from '../../core/index.ts';
+import {
+  buildInlineTree,
+  cleanProvisionText,
+  labelPrefix,
+  outlineDocument,
+  proposalContainer,
+  provisionContainer,
+  resolveView as resolve,
+  tidy,
+  visibleProvisions,
+  type InlineNode,
+} from '../../core/index.ts';
+import { delegationColour } from '../delegation-colour.ts';
+import { useT } from '../i18n/use-t.ts';
+import { Chips } from './Chips.tsx';
+
+interface Selection {
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+}
+
+/** Words inside a bracket keep their trailing space outside it: `[exchange information] (+ISR) on`, not `[exchange information ]`. */
+function splitTrailingSpace(nodes: readonly InlineNode[]): [readonly InlineNode[], string] {
+  const last = nodes.at(-1);
+  if (last?.t !== 'text') return [nodes, ''];
+  const trimmed = last.text.trimEnd();
+  if (trimmed === last.text) return [nodes, ''];
+  return [[...nodes.slice(0, -1), ...(trimmed ? [{ ...last, text: trimmed }] : [])], last.text.slice(trimmed.length)];
+}
+
+function Bracket({ state, proposal, covered, selection }: { readonly state: DocumentState; readonly proposal: Proposal; readonly covered: readonly InlineNode[] } & { readonly selection: Selection }) {
+  const colour = delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent);
+  const [own, ownSpace] = splitTrailingSpace(proposal.kind === 'insert' || proposal.kind === 'replace' || proposal.kind === 'remark' ? buildInlineTree(state, proposalContainer(proposal)) : []);
+  const [words, coveredSpace] = proposal.kind === 'delete' ? splitTrailingSpace(covered) : [covered, ''];
+  const selected = selection.selectedId === proposal.id;
+  const open = <span className="bracket-mark" style={{ color: colour }}>[</span>;
+  const close = <span className="bracket-mark" style={{ color: colour }}>]</span>;
+  const body =
+    proposal.kind === 'replace' ? (
+      <>
+        <del className="old">
+          <Inline state={state} nodes={covered} selection={selection} />
+        </del>{' '}
+        {open}
+        <OwnText state={state} proposal={proposal} nodes={own} selection={selection} />
+        {close}
+      </>
+    ) : (
+      <>
+        {open}
+        {proposal.kind === 'delete' ? (
+          <del className="old">
+            <Inline state={state} nodes={words} selection={selection} />
+          </del>
+        ) : null}
+        {proposal.kind === 'remark' ? <i>{<OwnText state={state} proposal={proposal} nodes={own} selection={selection} />}</i> : null}
+        {proposal.kind === 'insert' ? <OwnText state={state} proposal={proposal} nodes={own} selection={selection} /> : null}
+        {close}
+      </>
+    );
+  return (
+    <span className={`bracket kind-${proposal.kind}${selected ? ' selected' : ''}`} data-proponent={proposal.proponent ?? ''} style={{ borderColor: colour }}>
+      {body} <Chips state={state} proposal={proposal} selected={selected} onSelect={selection.onSelect} />
+      {ownSpace + coveredSpace}
+    </span>
+  );
+}
+
+/** A proposal's own words: a container of its own, in which nested brackets are anchored. */
+function OwnText({ state, proposal, nodes, selection }: { readonly state: DocumentState; readonly proposal: Proposal; readonly nodes: readonly InlineNode[]; readonly selection: Selection }) {
+  return (
+    <span data-container={proposal.anchor?.provisionId ?? ''} data-parent={proposal.id}>
+      <Inline state={state} nodes={nodes} selection={selection} />
+    </span>
+  );
+}
+
+function Inline({ state, nodes, selection }: { readonly state: DocumentState; readonly nodes: readonly InlineNode[]; readonly selection: Selection }) {
+  return (
+    <>
+      {nodes.map((node) =>
+        node.t === 'text' ? (
+          <span key={`t${node.start}`} data-start={node.start}>
+            {node.text}
+          </span>
+        ) : (
+          <Bracket key={node.proposal.id} state={state} proposal={node.proposal} covered={node.covered} selection={selection} />
+        ),
+      )}
+    </>
+  );
+}
+
+function ProvisionBlock({ state, provision, selection }: { readonly state: DocumentState; readonly provision: Provision; readonly selection: Selection }) {
+  const container = provisionContainer(state, provision.id);
+  const nodes = container ? buildInlineTree(state, container) : [];
+  const label = provision.label === null ? null : <span className="label">{provision.layout.labelRaw ?? provision.label} </span>;
+  const content = (
+    <>
+      {label}
+      <span data-container={provision.id}>
+        <Inline state={state} nodes={nodes} selection={selection} />
+      </span>
+    </>
+  );
+  const className = `provision ${provision.kind} status-${provision.status}`;
+  return provision.kind === 'heading' ? (
+    <h3 className={className} data-provision={provision.id}>
+      {content}
+    </h3>
+  ) : (
+    <p className={className} data-provision={provision.id}>
+      {content}
+    </p>
+  );
+}
+
+function BlockClose({ state, proposal, selection }: { readonly state: DocumentState; readonly proposal: Proposal; readonly selection: Selection }) {
+  const colour = delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent);
+  return (
+    <p className="block-close">
+      <span className="bracket-mark" style={{ color: colour }}>]</span> <Chips state={state} proposal={proposal} selected={selection.selectedId === proposal.id} onSelect={selection.onSelect} />
+    </p>
+  );
+}
+
+export function CompiledText({ state, selectedId, onSelect }: { readonly state: DocumentState } & Selection) {
+  const t = useT();
+  const selection = { selectedId, onSelect };
+  return (
+    <div className="document-text compiled">
+      {outlineDocument(state).map((entry) => {
+        const provision = state.provisions.get(entry.provisionId);
+        if (!provision) return null;
+        return (
+          <section key={entry.provisionId} className="entry">
+            {entry.orBefore ? <p className="or">{t('or')}</p> : null}
+            {entry.opens.map((proposal) => (
+              <span key={proposal.id} className="bracket-mark block-open" style={{ color: delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent) }}>
+                [
+              </span>
+            ))}
+            <ProvisionBlock state={state} provision={provision} selection={selection} />
+            {entry.closes.map((proposal) => (
+              <BlockClose key={proposal.id} state={state} proposal={proposal} selection={selection} />
+            ))}
+            {entry.remarksAfter.map((proposal) => (
+              <p key={proposal.id} className="remark">
+                <Bracket state={state} proposal={proposal} covered={[]} selection={selection} />
+              </p>
+            ))}
+            {entry.notesAfter.map((statement) => (
+              <aside key={statement.id} className={`note ${statement.kind}`} aria-label={t('notes.statement', { marker: statement.layout.marker ?? '' })}>
+                {statement.layout.marker ? <sup>{statement.layout.marker}</sup> : null} {statement.by && !statement.layout.attributed ? <strong>{statement.by}: </strong> : null}
+                {statement.text}
+              </aside>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The agreed view, or the text as one delegation wants it: clean, without brackets. */
+export function CleanText({ state, view }: { readonly state: DocumentState; readonly view: ViewSpec }) {
+  const resolution = resolve(state, view);
+  return (
+    <div className="document-text clean">
+      {visibleProvisions(state, resolution).map((provision) => {
+        const text = tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution));
+        return provision.kind === 'heading' ? (
+          <h3 key={provision.id} className="provision heading" data-provision={provision.id}>
+            {text}
+          </h3>
+        ) : (
+          <p key={provision.id} className={`provision ${provision.kind}`} data-provision={provision.id}>
+            {text}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

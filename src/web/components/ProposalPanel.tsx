@@ -1,0 +1,136 @@
+/**
+ * The side panel of one proposal: what it is, every delegation's position with its reason,
+ * and what the signed-in user may do — a delegate for their delegation (support, object with
+ * an optional reason, reserve, withdraw), the chair (declare consensus). The server decides
+ * in the end; the panel only offers what the user's role allows.
+ */
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { DocumentState, Proposal } from '../../core/index.ts';
+import { ApiError } from '../api.ts';
+import { delegationColour } from '../delegation-colour.ts';
+import { useT } from '../i18n/use-t.ts';
+import { chipText, positionsOf, proponentName, stanceLabel } from './Chips.tsx';
+
+export interface Actions {
+  takePosition(proposalId: string, stance: 'supports' | 'objects' | 'reserves', reason: string | null): Promise<unknown>;
+  withdrawPosition(proposalId: string): Promise<unknown>;
+  withdrawProposal(proposalId: string): Promise<unknown>;
+  declareConsensus(proposalId: string, outcome: 'accept' | 'drop'): Promise<unknown>;
+}
+
+export function ProposalPanel({
+  state,
+  proposal,
+  delegation,
+  isChair,
+  actions,
+  onClose,
+}: {
+  readonly state: DocumentState;
+  readonly proposal: Proposal;
+  readonly delegation: string | null;
+  readonly isChair: boolean;
+  readonly actions: Actions;
+  readonly onClose: () => void;
+}) {
+  const t = useT();
+  const intl = useIntl();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const positions = positionsOf(state, proposal.id);
+  const own = delegation === null ? undefined : positions.find((p) => p.delegation === delegation);
+  const open = proposal.status === 'open';
+
+  const perform = async (action: () => Promise<unknown>): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+      setReason('');
+      setMessage(t('action.done'));
+    } catch (error) {
+      setMessage(error instanceof ApiError || error instanceof Error ? error.message : t('error.title'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const run = (action: () => Promise<unknown>) => (): void => void perform(action);
+  const text = proposal.text.trim();
+
+  return (
+    <aside className="panel" aria-labelledby="panel-heading">
+      <div className="panel-head">
+        <h2 id="panel-heading">{t('panel.heading')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('panel.close')}
+        </button>
+      </div>
+      <p>
+        <span className="swatch" style={{ background: delegationColour(proposal.proponent) }} aria-hidden="true" />{' '}
+        {t('bracket.label', { kind: t(`kind.${proposal.kind}`), delegation: proponentName(t, proposal) })}
+      </p>
+      {text ? <p>{t('panel.text', { text })}</p> : null}
+      <p>{t('panel.status', { status: proposal.status })}</p>
+      {proposal.madeAt.startsWith('1970') ? null : <p>{t('panel.madeAt', { date: intl.formatDate(proposal.madeAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>}
+      <h3>{t('panel.positions', { count: positions.length })}</h3>
+      <ul className="positions">
+        {positions.map((position) => (
+          <li key={position.delegation}>
+            <span className="chip">{chipText(proposal, position)}</span> {stanceLabel(t, proposal, position)}
+            {position.reason ? <span className="reason"> — {t('panel.reason', { reason: position.reason })}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {open && delegation !== null ? (
+        <section className="actions" aria-label={t('action.heading', { delegation })}>
+          <h3>{t('action.heading', { delegation })}</h3>
+          <label>
+            {t('action.reasonLabel')}
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+          </label>
+          <div className="buttons">
+            <button type="button" disabled={busy} onClick={run(() => actions.takePosition(proposal.id, 'supports', reason.trim() || null))}>
+              {t('action.support')}
+            </button>
+            <button type="button" disabled={busy} onClick={run(() => actions.takePosition(proposal.id, 'objects', reason.trim() || null))}>
+              {t('action.object')}
+            </button>
+            <button type="button" disabled={busy} onClick={run(() => actions.takePosition(proposal.id, 'reserves', reason.trim() || null))}>
+              {t('action.reserve')}
+            </button>
+            {own && own.stance !== 'proposes' ? (
+              <button type="button" disabled={busy} onClick={run(() => actions.withdrawPosition(proposal.id))}>
+                {t('action.withdrawPosition')}
+              </button>
+            ) : null}
+            {proposal.proponent === delegation && !proposal.byChair ? (
+              <button type="button" disabled={busy} onClick={run(() => actions.withdrawProposal(proposal.id))}>
+                {t('action.withdrawProposal')}
+              </button>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+      {open && isChair ? (
+        <section className="actions" aria-label={t('chair.heading')}>
+          <h3>{t('chair.heading')}</h3>
+          <div className="buttons">
+            <button type="button" disabled={busy} onClick={run(() => actions.declareConsensus(proposal.id, 'accept'))}>
+              {t('chair.accept')}
+            </button>
+            <button type="button" disabled={busy} onClick={run(() => actions.declareConsensus(proposal.id, 'drop'))}>
+              {t('chair.drop')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {message ? (
+        <p role="status" className="message">
+          {message}
+        </p>
+      ) : null}
+    </aside>
+  );
+}

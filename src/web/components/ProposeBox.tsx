@@ -1,0 +1,56 @@
+/**
+ * Proposing on the words the reader selected: their deletion, or a replacement; at a caret,
+ * an insertion. A delegate proposes for their delegation, the chair makes a chair's proposal.
+ */
+import { useState } from 'react';
+import type { SelectionAnchor } from '../selection-anchor.ts';
+import { useT } from '../i18n/use-t.ts';
+
+export type ProposalDraft = { readonly kind: 'insert' | 'delete' | 'replace'; readonly text: string | null };
+
+export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: SelectionAnchor; readonly onPropose: (draft: ProposalDraft) => Promise<unknown>; readonly onCancel: () => void }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const point = anchor.start === anchor.end;
+  const submit = (draft: ProposalDraft) => (): void => {
+    setBusy(true);
+    setError(null);
+    onPropose(draft).then(
+      () => setBusy(false),
+      (caught: unknown) => {
+        setBusy(false);
+        setError(caught instanceof Error ? caught.message : String(caught));
+      },
+    );
+  };
+  return (
+    <section className="panel propose" aria-labelledby="propose-heading">
+      <h2 id="propose-heading">{t('propose.heading')}</h2>
+      <p>{point ? t('propose.caret') : t('propose.selected', { text: anchor.text })}</p>
+      {point ? null : (
+        <button type="button" disabled={busy} onClick={submit({ kind: 'delete', text: null })}>
+          {t('propose.delete')}
+        </button>
+      )}
+      <label>
+        {point ? t('propose.insertText') : t('propose.replaceText')}
+        <input value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <div className="buttons">
+        <button type="button" disabled={busy || text.trim() === ''} onClick={submit(point ? { kind: 'insert', text } : { kind: 'replace', text })}>
+          {point ? t('propose.insert') : t('propose.replace')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('propose.cancel')}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
