@@ -13,9 +13,10 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageRoot } from '../src/server/db/package-root.ts';
 import { DEMO_DOCUMENT_ID } from '../src/server/seed/demo.ts';
 import { createPostgresDatabase } from '../src/server/test-support/databases.ts';
 import { httpLogin, startServer, type ServerProcess } from '../src/server/test-support/server-process.ts';
@@ -158,7 +159,10 @@ async function fanOutBenchmark(server: ServerProcess, passwords: Record<string, 
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const pglite = await startServer({ PARLEY_DATA_DIR: dataDir, PARLEY_LOG_LEVEL: 'warn' }, 60_000);
+// Measure what `npm start` runs: the esbuild bundle, when it has been built.
+const ENTRY = existsSync(join(packageRoot(), 'dist', 'server', 'main.mjs')) ? 'bundle' : 'source';
+print({ figure: 'server entry', entry: ENTRY });
+const pglite = await startServer({ PARLEY_DATA_DIR: dataDir, PARLEY_LOG_LEVEL: 'warn' }, 60_000, ENTRY);
 try {
   await viewBenchmark(pglite, pglite.passwords.ind!);
   await proposalBenchmark(pglite, pglite.passwords.ind!, 'pglite');
@@ -172,7 +176,7 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 if (adminUrl) {
   process.env.TEST_DATABASE_URL = adminUrl;
   const { url, drop } = await createPostgresDatabase();
-  const postgres = await startServer({ DATABASE_URL: url, PARLEY_LOG_LEVEL: 'warn' }, 60_000);
+  const postgres = await startServer({ DATABASE_URL: url, PARLEY_LOG_LEVEL: 'warn' }, 60_000, ENTRY);
   try {
     await proposalBenchmark(postgres, postgres.passwords.ind!, 'postgres');
     await fanOutBenchmark(postgres, postgres.passwords, 'postgres');
