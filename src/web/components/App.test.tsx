@@ -52,18 +52,19 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
 
     expect((await screen.findByTestId('who')).textContent).toBe('Anil Kumar — IND — delegate');
-    expect(await screen.findByRole('link', { name: 'Draft Catalogue' })).toBeTruthy();
+    expect((await screen.findByRole('link', { name: 'Draft Catalogue' })).getAttribute('href')).toMatch(/^\/documents\//u);
     const secondFactor = calls.find((c) => c.url === '/api/auth/second-factor')!;
     expect(secondFactor.body).toEqual({ code: '123456' });
     expect(secondFactor.headers['x-csrf-token']).toBe('csrf-1');
 
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'kk' } });
-    expect(await screen.findByRole('heading', { name: 'Құжаттар' })).toBeTruthy();
+    expect((await screen.findByRole('heading', { name: 'Құжаттар' })).tagName).toMatch(/^H[1-3]$/u);
     expect(localStorage.getItem(STORAGE_KEY)).toBe('kk');
     expect(document.documentElement.lang).toBe('kk');
     expect(document.documentElement.dir).toBe('ltr');
 
     fireEvent.click(screen.getByRole('button', { name: 'Шығу' }));
-    expect(await screen.findByRole('heading', { name: 'Кіру' })).toBeTruthy();
+    expect((await screen.findByRole('heading', { name: 'Кіру' })).tagName).toMatch(/^H[1-3]$/u);
+    expect(screen.queryByTestId('who')).toBeNull();
   });
 });

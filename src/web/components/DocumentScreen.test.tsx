@@ -72,6 +72,7 @@ describe('DocumentScreen', () => {
     const proposalId = chips.getAttribute('data-proposal')!;
     log.push({ type: 'position.taken', at: '2021-06-02T08:00:00.000Z', actor: { user: 'u', delegation: 'IND', role: 'delegate' }, data: { proposalId, delegation: 'IND', stance: 'objects', reason: 'too broad' } });
     act(() => source.onmessage?.(new MessageEvent('message', { data: '{}' })));
-    expect(await screen.findByRole('button', { name: 'insertion proposed by ISR; ISR proposes; IND objects' })).toBeTruthy();
+    const updated = await screen.findByRole('button', { name: 'insertion proposed by ISR; ISR proposes; IND objects' });
+    expect(updated.getAttribute('data-proposal')).toBe(proposalId);
   });
 });
