@@ -2,6 +2,8 @@
  * Provision labels as drafts write them: "1.", "2.1.1", "2.3.3.", "2.2.x", "2.bis",
  * "2.5.12(a)", "a)", "(b)", "A.", "PP2ter", "OP3".
  */
+import type { ProvisionLayout } from '../model/provision.ts';
+
 export interface ParsedLabel {
   /** Normalised label ("2.3.3" for "2.3.3."), used for numbering checks. */
   readonly label: string;
@@ -43,4 +45,32 @@ export function parseLabel(text: string): ParsedLabel | null {
 /** "2.3.3" and "2.3.3." are the same number. */
 export function normalizeLabel(label: string): string {
   return label.replace(/\.$/u, '');
+}
+
+/** How a paragraph's first words split into a bullet prefix, a label, and the space after it. */
+export interface LeadingLabel {
+  readonly prefix: string;
+  readonly label: ParsedLabel | null;
+  readonly afterLabel: string;
+  /** What follows: after the label and its space, or after the prefix when there is no label. */
+  readonly rest: string;
+}
+
+export function splitLeadingLabel(text: string, parse: (text: string) => ParsedLabel | null, prefixPattern: RegExp, spacePattern: RegExp): LeadingLabel {
+  const prefix = prefixPattern.exec(text)?.[0] ?? '';
+  const afterPrefix = text.slice(prefix.length);
+  const label = parse(afterPrefix);
+  if (!label) return { prefix, label: null, afterLabel: '', rest: afterPrefix };
+  const afterRaw = afterPrefix.slice(label.raw.length);
+  const afterLabel = spacePattern.exec(afterRaw)?.[0] ?? '';
+  return { prefix, label, afterLabel, rest: afterRaw.slice(afterLabel.length) };
+}
+
+/** The layout a label leaves: only what differs from "label, one space, text". */
+export function labelLayout(prefix: string, label: ParsedLabel | null, afterLabel: string): ProvisionLayout {
+  return {
+    ...(prefix !== '' ? { prefix } : {}),
+    ...(label && label.raw !== label.label ? { labelRaw: label.raw } : {}),
+    ...(label && afterLabel !== ' ' ? { afterLabel } : {}),
+  };
 }

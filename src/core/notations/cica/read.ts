@@ -19,7 +19,7 @@ import type { Stance } from '../../model/position.ts';
 import type { ProposalKind, TailItem } from '../../model/proposal.ts';
 import type { CaseToggle, ProvisionKind, ProvisionLayout } from '../../model/provision.ts';
 import type { StatementAnchor, StatementKind, StatementLayout } from '../../model/statement.ts';
-import { parseLabel, type ParsedLabel } from '../../text/labels.ts';
+import { labelLayout, parseLabel, splitLeadingLabel, type ParsedLabel } from '../../text/labels.ts';
 import { LineIndex } from '../../text/line-index.ts';
 import type { ImportContext } from '../notation.ts';
 import type { ImportWarningCode } from '../warnings.ts';
@@ -411,30 +411,18 @@ class CicaReader {
           afterLabel = match;
           body[0] = { ...next, text: next.text.slice(match.length), src: next.src + match.length };
         }
-        return { layout: { labelBracketed: true, ...(label.raw !== label.label ? { labelRaw: label.raw } : {}), ...(afterLabel !== ' ' ? { afterLabel } : {}) }, label, body };
+        return { layout: { labelBracketed: true, ...labelLayout('', label, afterLabel) }, label, body };
       }
     }
     if (first?.t !== 'text') return { layout: {}, label: null, body };
-    const prefix = PREFIX.exec(first.text)?.[0] ?? '';
-    const rest = first.text.slice(prefix.length);
-    const label = parseLabel(rest);
+    const { prefix, label, afterLabel, rest } = splitLeadingLabel(first.text, parseLabel, PREFIX, /^[ \t]*/u);
     if (!label) {
       if (prefix !== '') body[0] = { ...first, text: rest, src: first.src + prefix.length };
-      return { layout: prefix !== '' ? { prefix } : {}, label: null, body };
+      return { layout: labelLayout(prefix, null, ''), label: null, body };
     }
-    const afterRaw = rest.slice(label.raw.length);
-    const afterLabel = /^[ \t]*/u.exec(afterRaw)![0];
-    body[0] = { ...first, text: afterRaw.slice(afterLabel.length), src: first.src + prefix.length + label.raw.length + afterLabel.length };
+    body[0] = { ...first, text: rest, src: first.src + prefix.length + label.raw.length + afterLabel.length };
     if (label.style === 'decimal') this.seenNumbered = true;
-    return {
-      layout: {
-        ...(prefix !== '' ? { prefix } : {}),
-        ...(label.raw !== label.label ? { labelRaw: label.raw } : {}),
-        ...(afterLabel !== ' ' ? { afterLabel } : {}),
-      },
-      label,
-      body,
-    };
+    return { layout: labelLayout(prefix, label, afterLabel), label, body };
   }
 
   private classify(label: ParsedLabel | null, text: string, nodes: readonly TreeNode[]): ProvisionKind {

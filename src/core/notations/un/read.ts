@@ -27,7 +27,7 @@ import type { Stance } from '../../model/position.ts';
 import type { ProposalLayout } from '../../model/proposal.ts';
 import type { AgreementStatus, ProvisionKind, ProvisionLayout } from '../../model/provision.ts';
 import type { StatementKind } from '../../model/statement.ts';
-import type { ParsedLabel } from '../../text/labels.ts';
+import { labelLayout, splitLeadingLabel, type ParsedLabel } from '../../text/labels.ts';
 import { LineIndex } from '../../text/line-index.ts';
 import type { DraftBuilder } from '../draft-builder.ts';
 import type { ImportContext } from '../notation.ts';
@@ -982,32 +982,18 @@ class UnReader {
           afterLabel = /^[ \t]*/u.exec(next.text)![0];
           body[0] = { ...next, text: next.text.slice(afterLabel.length), src: next.src + afterLabel.length };
         }
-        return { layout: { labelBracketed: true, ...(label.raw !== label.label ? { labelRaw: label.raw } : {}), ...(afterLabel !== ' ' ? { afterLabel } : {}) }, label, body, src: first.src + 1 };
+        return { layout: { labelBracketed: true, ...labelLayout('', label, afterLabel) }, label, body, src: first.src + 1 };
       }
     }
     if (first?.t !== 'text') return { layout: {}, label: null, body };
-    const prefix = PREFIX.exec(first.text)?.[0] ?? '';
-    const rest = first.text.slice(prefix.length);
-    const label = parseUnLabel(rest);
+    const { prefix, label, afterLabel, rest } = splitLeadingLabel(first.text, parseUnLabel, PREFIX, /^\s*/u);
     if (!label) {
       if (prefix !== '') body[0] = { ...first, text: rest, src: first.src + prefix.length };
-      return { layout: prefix !== '' ? { prefix } : {}, label: null, body };
+      return { layout: labelLayout(prefix, null, ''), label: null, body };
     }
-    const afterRaw = rest.slice(label.raw.length);
-    const afterLabel = /^\s*/u.exec(afterRaw)![0];
-    const remaining = afterRaw.slice(afterLabel.length);
-    if (remaining !== '') body[0] = { ...first, text: remaining, src: first.src + prefix.length + label.raw.length + afterLabel.length };
+    if (rest !== '') body[0] = { ...first, text: rest, src: first.src + prefix.length + label.raw.length + afterLabel.length };
     else body.shift();
-    return {
-      layout: {
-        ...(prefix !== '' ? { prefix } : {}),
-        ...(label.raw !== label.label ? { labelRaw: label.raw } : {}),
-        ...(afterLabel !== ' ' ? { afterLabel } : {}),
-      },
-      label,
-      body,
-      src: first.src + prefix.length,
-    };
+    return { layout: labelLayout(prefix, label, afterLabel), label, body, src: first.src + prefix.length };
   }
 
   private provisionInput(id: string, take: LabelTake, acc: Acc, trailer: TrailerHint[], plain: () => string): ProvisionInput {
