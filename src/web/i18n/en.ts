@@ -1,4 +1,6 @@
 /** English messages (ICU). The other catalogues must have exactly these ids: the type checks it. */
+import { liveMessages } from '../live.messages.ts';
+
 export const en = {
   'app.name': 'Parley',
   'app.skip': 'Skip to content',
@@ -85,8 +87,7 @@ export const en = {
   'propose.insertText': 'Words to insert',
   'propose.insert': 'Propose insertion',
   'propose.cancel': 'Cancel',
-  'live.reconnecting': 'Connection lost — reconnecting…',
-  'live.status': 'Live',
+  ...liveMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

@@ -1,3 +1,4 @@
+import { liveMessages } from '../live.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -87,7 +88,6 @@ export const kk: Catalogue = {
   'propose.insertText': 'Қосылатын мәтін',
   'propose.insert': 'Қосуды ұсыну',
   'propose.cancel': 'Болдырмау',
-  'live.reconnecting': 'Байланыс үзілді — қайта қосылуда…',
-  'live.status': 'Тікелей',
+  ...liveMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

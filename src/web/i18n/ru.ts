@@ -1,3 +1,4 @@
+import { liveMessages } from '../live.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -86,7 +87,6 @@ export const ru: Catalogue = {
   'propose.insertText': 'Текст для вставки',
   'propose.insert': 'Предложить вставку',
   'propose.cancel': 'Отмена',
-  'live.reconnecting': 'Связь потеряна — переподключение…',
-  'live.status': 'В эфире',
+  ...liveMessages.ru,
   'error.title': 'Что-то пошло не так',
 };
