@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CICA_ALIASES, createDelegationRegistry, importDraft, renderText, applyEvent, fold } from '../src/core/index.ts';
 import type { ParleyEvent } from '../src/core/index.ts';
 import { report, time } from './measure.ts';
+import { generateDraft } from './generated-draft.ts';
 
 const seed = readFileSync(fileURLToPath(new URL('../fixtures/cica-draft-2021-05-28.txt', import.meta.url)), 'utf8');
 const registry = createDelegationRegistry({ aliases: CICA_ALIASES });
@@ -54,41 +55,6 @@ report({
   floor_map_set_ms: time(() => floorMap.set(`k${n++}`, n), { runs: 2001, warmup: 200 }),
   target_ms: 0.2,
 });
-
-/**
- * A CICA-style draft of about `bytes`, as dense in brackets as the seed (about two
- * proposals per kilobyte): most paragraphs are agreed text; some carry insertions,
- * deletions with reasons, replacements, whole-paragraph proposals, footnotes and OR.
- */
-function generateDraft(bytes: number): string {
-  const codes = ['ISR', 'IND', 'CHN', 'Rus', 'Thai', 'Turk', 'THA', 'UZ'];
-  const parts: string[] = ['DRAFT CATALOGUE OF CONFIDENCE BUILDING MEASURES'];
-  let size = 0;
-  for (let i = 1; size < bytes; i++) {
-    const a = codes[i % codes.length]!;
-    const b = codes[(i * 7 + 3) % codes.length]!;
-    const label = `${1 + (i % 5)}.${1 + ((i >> 2) % 9)}.${i}`;
-    let paragraph: string;
-    switch (i % 8) {
-      case 1:
-        paragraph = `${label} Exchanging information on the measures the Member States have taken [to strengthen regional cooperation] (+${a}) (-${b}) in the field of confidence building.`;
-        break;
-      case 3:
-        paragraph = `${label} Promoting cooperation (-${a}) [Considering cooperation] (+${a}) between the relevant authorities of the Member States in accordance with national legislation${i % 3 === 0 ? '¹' : ''}.`;
-        break;
-      case 5:
-        paragraph = `[${label} Development of joint programmes on environmental protection without prejudice to the rights and obligations of the Member States.] (-${b}, to avoid duplication with ${label})`;
-        break;
-      default:
-        paragraph = `${label} Sharing of experience and strengthening cooperation to cope with emerging challenges, in accordance with the principles and purposes of the UN Charter and international law.`;
-    }
-    parts.push(paragraph);
-    if (i % 8 === 3 && i % 3 === 0) parts.push(`¹ As read out and submitted in writing by ${b} at the meeting.`);
-    if (i % 40 === 0) parts.push('OR', `[${label}bis Alternative wording of the paragraph above proposed for discussion.] (+${b})`);
-    size += paragraph.length + 2;
-  }
-  return parts.join('\n\n') + '\n';
-}
 
 /** Events for `provisions` paragraphs carrying `perProvision` proposals each. */
 function negotiationEvents(provisions: number, perProvision: number): ParleyEvent[] {

@@ -16,7 +16,8 @@ export { cleanProvisionText, labelPrefix, tidy, visibleProvisions } from './view
 export { fold, applyEvent, tryApplyEvent, type ApplyResult } from './events/apply.ts';
 export { EventRejected, type Rejection, type RejectionCode } from './events/rejection.ts';
 export { EVENT_TYPES, type Actor, type ActorRole, type EventType, type ParleyEvent, type ProposalInput, type ProvisionInput } from './events/event.ts';
-export { emptyState, snapshot, type DocumentState, type StateSnapshot } from './model/document-state.ts';
+export { containerKey, emptyState, snapshot, type DocumentState, type StateSnapshot } from './model/document-state.ts';
+export { fromTransfer, toTransfer, type StateTransfer } from './model/state-transfer.ts';
 export type { Provision, ProvisionKind, AgreementStatus, CaseToggle } from './model/provision.ts';
 export type { Proposal, ProposalKind, ProposalStatus, TextAnchor } from './model/proposal.ts';
 export type { Position, Stance } from './model/position.ts';

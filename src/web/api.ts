@@ -4,7 +4,7 @@
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
 import type { DocumentSummary, EventPage, Me } from '../protocol/schemas.ts';
-import type { ParleyEvent } from '../core/index.ts';
+import type { ParleyEvent, StateTransfer } from '../core/index.ts';
 import type { z } from 'zod';
 
 export type MeBody = z.infer<typeof Me>;
@@ -63,6 +63,8 @@ export const api = {
   },
   documents: (organisationId: string): Promise<DocumentSummaryBody[]> =>
     request('GET', `/api/organisations/${encodeURIComponent(organisationId)}/documents`),
+  /** The folded state, to start from instead of replaying the whole log. */
+  state: (documentId: string): Promise<StateTransfer> => request('GET', `/api/documents/${encodeURIComponent(documentId)}/state`),
   /** Events after `after`, every page. */
   async events(documentId: string, after: number): Promise<ParleyEvent[]> {
     const events: ParleyEvent[] = [];

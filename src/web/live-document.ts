@@ -1,12 +1,33 @@
 /**
- * A document kept current in the browser: its event log fetched once and folded with the
- * engine (src/core), then each live message (Server-Sent Events) fetches only the events
- * after the version held and applies them. A dropped connection is reported and EventSource
+ * A document kept current in the browser: its folded state fetched once (a long
+ * negotiation's log is thousands of events; the state is smaller and needs no fold), then
+ * each live message (Server-Sent Events) fetches only the events after the version held
+ * and applies them with the engine (src/core). A dropped connection is reported and EventSource
  * reconnects by itself; on reconnection the client catches up from the version it holds.
  */
 import { useEffect, useRef, useState } from 'react';
-import { applyEvent, emptyState, type DocumentState } from '../core/index.ts';
+import { applyEvent, fromTransfer, type DocumentState } from '../core/index.ts';
 import { api } from './api.ts';
+import type { StateTransfer } from '../core/index.ts';
+
+const early = new Map<string, Promise<StateTransfer>>();
+
+/**
+ * Starts fetching a document's state as the page loads, while the app still asks who is
+ * signed in: the page's own address names the document. If that fetch fails (signed
+ * out, say), the screen fetches again once it opens.
+ */
+export function prefetchState(documentId: string): void {
+  const fetching = api.state(documentId);
+  fetching.catch(() => undefined);
+  early.set(documentId, fetching);
+}
+
+function takeState(documentId: string): Promise<StateTransfer> {
+  const fetching = early.get(documentId);
+  early.delete(documentId);
+  return fetching ? fetching.catch(() => api.state(documentId)) : api.state(documentId);
+}
 
 export interface LiveDocument {
   readonly state: DocumentState | null;
@@ -39,7 +60,8 @@ export function useLiveDocument(documentId: string): LiveDocument {
       running = (async () => {
         do {
           again = false;
-          const state = stateRef.current ?? emptyState();
+          const state = stateRef.current ?? fromTransfer(await takeState(documentId));
+          if (cancelled) return;
           const events = await api.events(documentId, state.version);
           if (cancelled) return;
           for (const event of events) applyEvent(state, event);

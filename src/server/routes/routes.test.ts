@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument --
    API responses are untyped JSON here; the assertions are what check their shape. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fold, snapshot, type ParleyEvent } from '../../core/index.ts';
+import { fold, fromTransfer, snapshot, type ParleyEvent } from '../../core/index.ts';
 import { audit } from '../db/schema.ts';
 import { comparable, readTablesSnapshot } from '../store/read-model.ts';
 import { verifyLog } from '../store/verify-log.ts';
@@ -113,6 +113,18 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     expect(detail.headers.etag).toBeDefined();
     const counts = await t.request('chair', 'GET', `/api/documents/${seedId}/counts`);
     expect(counts.json().openProposals).toBeGreaterThan(0);
+  });
+
+  it('sends the folded state, which is the fold of the log, revalidating by version', async () => {
+    const response = await t.request('ind', 'GET', `/api/documents/${seedId}/state`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/u);
+    const restored = fromTransfer(response.json());
+    const log = (await t.request('ind', 'GET', `/api/documents/${seedId}/events?limit=1000`)).json().events.map((e: { event: ParleyEvent }) => e.event);
+    expect(restored.version).toBe(log.length);
+    expect(snapshot(restored)).toEqual(snapshot(fold(log)));
+    const again = await t.app.inject({ method: 'GET', url: `/api/documents/${seedId}/state`, headers: { cookie: t.sessions.ind.cookie, 'if-none-match': response.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
   });
 
   it('lets a delegate propose and take positions for their own delegation only', async () => {

@@ -11,6 +11,7 @@ import {
   createDelegationRegistry,
   parseViewSpec,
   renderText,
+  toTransfer,
   type DelegationRegistry,
   type DocumentState,
 } from '../../core/index.ts';
@@ -50,6 +51,7 @@ class Lru<V> {
 export function registerViewRoutes(app: ZodApp, context: Context): void {
   const rendered = new Lru<string>(256);
   const pastStates = new Lru<DocumentState>(32);
+  const transfers = new Lru<string>(16);
   const registries = new Map<string, DelegationRegistry>();
 
   async function registryOf(organisationId: string): Promise<DelegationRegistry> {
@@ -119,6 +121,35 @@ export function registerViewRoutes(app: ZodApp, context: Context): void {
       reply.header('etag', etag).header('cache-control', 'private, no-cache').type('text/plain; charset=utf-8');
       if (notModified(request, reply, etag)) return reply.send();
       return reply.send(render(state, view, query.notation, await registryOf(doc.organisationId)));
+    },
+  );
+
+  app.get(
+    '/api/documents/:documentId/state',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags: ['views'],
+        summary: 'The folded state as JSON (a StateTransfer of src/core): the workspace starts from it, then follows the log from its version',
+        params: DocParams,
+        response: { 200: z.record(z.string(), z.unknown()), 304: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { documentId } = request.params as z.infer<typeof DocParams>;
+      const { doc } = await documentFor(context, request.principal, documentId, 'document.read');
+      const state = await currentState(doc);
+      const etag = `"${doc.id}.${state.version}.state"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').type('application/json; charset=utf-8');
+      if (notModified(request, reply, etag)) return reply.send();
+      // Serialised once per version, synchronously: the store updates its state in place.
+      const key = `${doc.id}|${state.version}`;
+      let body = transfers.get(key);
+      if (body === undefined) {
+        body = JSON.stringify(toTransfer(state));
+        transfers.set(key, body);
+      }
+      return reply.send(body);
     },
   );
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-/** The document screen against a fake server: it folds the log, follows live messages, and says when the connection drops. */
+/** The document screen against a fake server: it starts from the folded state, follows live messages with the log, and says when the connection drops. */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importDraft, type ParleyEvent } from '../../core/index.ts';
+import { fold, importDraft, toTransfer, type ParleyEvent } from '../../core/index.ts';
 import { LocaleProvider } from '../i18n/LocaleProvider.tsx';
 import { DocumentScreen } from './DocumentScreen.tsx';
 
@@ -34,6 +34,7 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn((url: string) => {
+      if (url.endsWith('/state')) return Promise.resolve(new Response(JSON.stringify(toTransfer(fold(log))), { status: 200 }));
       const after = Number(new URL(url, 'http://x').searchParams.get('after'));
       const events = log.slice(after).map((event, index) => ({ version: after + index + 1, seq: after + index + 1, hash: 'h', event }));
       return Promise.resolve(new Response(JSON.stringify({ documentId: 'd1', events, next: null }), { status: 200 }));
@@ -47,7 +48,7 @@ afterEach(() => {
 });
 
 describe('DocumentScreen', () => {
-  it('renders the folded log, shows a dropped connection, and applies what a live message announces', async () => {
+  it('renders the folded state, shows a dropped connection, and applies what a live message announces', async () => {
     render(
       <LocaleProvider initial="en">
         <DocumentScreen documentId="d1" delegation="IND" isChair={false} onBack={() => undefined} />

@@ -3,7 +3,8 @@
  * compiled view with every open proposal as a bracket coloured by its proponent and followed
  * by its chips; the agreed and "as X" views as clean text, with the engine's own resolution.
  */
-import type { DocumentState, Proposal, Provision, ViewSpec } from '../../core/index.ts';
+import { memo } from 'react';
+import type { DocumentState, OutlineEntry, Proposal, Provision, ViewSpec } from '../../core/index.ts';
 import {
   buildInlineTree,
   cleanProvisionText,
@@ -19,6 +20,7 @@ import {
 import { delegationColour } from '../delegation-colour.ts';
 import { useT } from '../i18n/use-t.ts';
 import { Chips } from './Chips.tsx';
+import { entryDependencies, sameDependencies } from './entry-dependencies.ts';
 
 interface Selection {
   readonly selectedId: string | null;
@@ -130,39 +132,52 @@ function BlockClose({ state, proposal, selection }: { readonly state: DocumentSt
   );
 }
 
+/** One paragraph with the brackets around it, drawn again only when what it is drawn from changed. */
+const Entry = memo(
+  function Entry({ state, entry, selection }: { readonly state: DocumentState; readonly entry: OutlineEntry; readonly selection: Selection; readonly dependencies: readonly unknown[] }) {
+    const t = useT();
+    const provision = state.provisions.get(entry.provisionId);
+    if (!provision) return null;
+    return (
+      <section className="entry">
+        {entry.orBefore ? <p className="or">{t('or')}</p> : null}
+        {entry.opens.map((proposal) => (
+          <span key={proposal.id} className="bracket-mark block-open" style={{ color: delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent) }}>
+            [
+          </span>
+        ))}
+        <ProvisionBlock state={state} provision={provision} selection={selection} />
+        {entry.closes.map((proposal) => (
+          <BlockClose key={proposal.id} state={state} proposal={proposal} selection={selection} />
+        ))}
+        {entry.remarksAfter.map((proposal) => (
+          <p key={proposal.id} className="remark">
+            <Bracket state={state} proposal={proposal} covered={[]} selection={selection} />
+          </p>
+        ))}
+        {entry.notesAfter.map((statement) => (
+          <aside key={statement.id} className={`note ${statement.kind}`} aria-label={t('notes.statement', { marker: statement.layout.marker ?? '' })}>
+            {statement.layout.marker ? <sup>{statement.layout.marker}</sup> : null} {statement.by && !statement.layout.attributed ? <strong>{statement.by}: </strong> : null}
+            {statement.text}
+          </aside>
+        ))}
+      </section>
+    );
+  },
+  // The state is one object updated in place, so it cannot tell what changed; the dependencies can.
+  (before, after) =>
+    before.selection.selectedId === after.selection.selectedId && before.selection.onSelect === after.selection.onSelect && sameDependencies(before.dependencies, after.dependencies),
+);
+
 export function CompiledText({ state, selectedId, onSelect }: { readonly state: DocumentState } & Selection) {
-  const t = useT();
-  const selection = { selectedId, onSelect };
+  const selected = selectedId === null ? undefined : state.proposals.get(selectedId);
   return (
     <div className="document-text compiled">
       {outlineDocument(state).map((entry) => {
-        const provision = state.provisions.get(entry.provisionId);
-        if (!provision) return null;
-        return (
-          <section key={entry.provisionId} className="entry">
-            {entry.orBefore ? <p className="or">{t('or')}</p> : null}
-            {entry.opens.map((proposal) => (
-              <span key={proposal.id} className="bracket-mark block-open" style={{ color: delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent) }}>
-                [
-              </span>
-            ))}
-            <ProvisionBlock state={state} provision={provision} selection={selection} />
-            {entry.closes.map((proposal) => (
-              <BlockClose key={proposal.id} state={state} proposal={proposal} selection={selection} />
-            ))}
-            {entry.remarksAfter.map((proposal) => (
-              <p key={proposal.id} className="remark">
-                <Bracket state={state} proposal={proposal} covered={[]} selection={selection} />
-              </p>
-            ))}
-            {entry.notesAfter.map((statement) => (
-              <aside key={statement.id} className={`note ${statement.kind}`} aria-label={t('notes.statement', { marker: statement.layout.marker ?? '' })}>
-                {statement.layout.marker ? <sup>{statement.layout.marker}</sup> : null} {statement.by && !statement.layout.attributed ? <strong>{statement.by}: </strong> : null}
-                {statement.text}
-              </aside>
-            ))}
-          </section>
-        );
+        const dependencies = entryDependencies(state, entry);
+        // Only the paragraphs showing the selected proposal learn which one it is.
+        const here = selected !== undefined && dependencies.includes(selected) ? selectedId : null;
+        return <Entry key={entry.provisionId} state={state} entry={entry} dependencies={dependencies} selection={{ selectedId: here, onSelect }} />;
       })}
     </div>
   );
