@@ -3,7 +3,7 @@
  * compiled view with every open proposal as a bracket coloured by its proponent and followed
  * by its chips; the agreed and "as X" views as clean text, with the engine's own resolution.
  */
-import { memo } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import type { DocumentState, OutlineEntry, Proposal, Provision, ViewSpec } from '../../core/index.ts';
 import {
   buildInlineTree,
@@ -169,11 +169,29 @@ const Entry = memo(
     before.selection.selectedId === after.selection.selectedId && before.selection.onSelect === after.selection.onSelect && sameDependencies(before.dependencies, after.dependencies),
 );
 
+/** Paragraphs drawn at once: more than a tall screen holds. The rest follow in slices. */
+const FIRST_SLICE = 120;
+/** Paragraphs per later slice: each slice is one task, so scrolling and typing stay responsive meanwhile. */
+const SLICE = 600;
+
+/** How many of `total` paragraphs to draw: a long text is shown from the top first, then grows to the end. */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(FIRST_SLICE);
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => startTransition(() => setCount((n) => n + SLICE)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return Math.min(count, total);
+}
+
 export function CompiledText({ state, selectedId, onSelect }: { readonly state: DocumentState } & Selection) {
   const selected = selectedId === null ? undefined : state.proposals.get(selectedId);
+  const outline = outlineDocument(state);
+  const shown = useProgressiveCount(outline.length);
   return (
-    <div className="document-text compiled">
-      {outlineDocument(state).map((entry) => {
+    <div className="document-text compiled" aria-busy={shown < outline.length}>
+      {outline.slice(0, shown).map((entry) => {
         const dependencies = entryDependencies(state, entry);
         // Only the paragraphs showing the selected proposal learn which one it is.
         const here = selected !== undefined && dependencies.includes(selected) ? selectedId : null;
@@ -186,9 +204,11 @@ export function CompiledText({ state, selectedId, onSelect }: { readonly state: 
 /** The agreed view, or the text as one delegation wants it: clean, without brackets. */
 export function CleanText({ state, view }: { readonly state: DocumentState; readonly view: ViewSpec }) {
   const resolution = resolve(state, view);
+  const provisions = visibleProvisions(state, resolution);
+  const shown = useProgressiveCount(provisions.length);
   return (
-    <div className="document-text clean">
-      {visibleProvisions(state, resolution).map((provision) => {
+    <div className="document-text clean" aria-busy={shown < provisions.length}>
+      {provisions.slice(0, shown).map((provision) => {
         const text = tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution));
         return provision.kind === 'heading' ? (
           <h3 key={provision.id} className="provision heading" data-provision={provision.id}>
