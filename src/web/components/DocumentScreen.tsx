@@ -9,6 +9,7 @@ import { CountsBar } from './CountsBar.tsx';
 import { Legend } from './Legend.tsx';
 import { ProposalPanel, type Actions } from './ProposalPanel.tsx';
 import { ProposeBox, type ProposalDraft } from './ProposeBox.tsx';
+import { ProposeByWords } from './ProposeByWords.tsx';
 import { selectionAnchor, type SelectionAnchor } from '../selection-anchor.ts';
 
 export function DocumentScreen({ documentId, delegation, isChair, onBack }: { readonly documentId: string; readonly delegation: string | null; readonly isChair: boolean; readonly onBack: () => void }) {
@@ -17,13 +18,17 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
   const [view, setView] = useState('compiled');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<SelectionAnchor | null>(null);
+  const [anchorByKeyboard, setAnchorByKeyboard] = useState(false);
   const canPropose = delegation !== null || isChair;
   // A selection in the text offers a proposal; one outside it (say, in the box's own input) keeps the last.
   useEffect(() => {
     if (!canPropose) return;
     const onChange = (): void => {
       const found = selectionAnchor(document.getSelection());
-      if (found) setAnchor(found);
+      if (found) {
+        setAnchor(found);
+        setAnchorByKeyboard(false);
+      }
     };
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
@@ -100,7 +105,16 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
             {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
           </main>
           <div className="side">
-          {anchor && spec.kind === 'compiled' ? <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} onPropose={propose} onCancel={() => setAnchor(null)} /> : null}
+          {anchor && spec.kind === 'compiled' ? <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onCancel={() => setAnchor(null)} /> : null}
+          {canPropose && spec.kind === 'compiled' ? (
+            <ProposeByWords
+              state={state}
+              onAnchor={(found) => {
+                setAnchor(found);
+                setAnchorByKeyboard(true);
+              }}
+            />
+          ) : null}
           {selected ? (
             <ProposalPanel state={state} proposal={selected} delegation={delegation} isChair={isChair} actions={actions} onClose={() => setSelectedId(null)} />
           ) : (

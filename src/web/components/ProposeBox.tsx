@@ -2,14 +2,29 @@
  * Proposing on the words the reader selected: their deletion, or a replacement; at a caret,
  * an insertion. A delegate proposes for their delegation, the chair makes a chair's proposal.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SelectionAnchor } from '../selection-anchor.ts';
 import { useT } from '../i18n/use-t.ts';
 
 export type ProposalDraft = { readonly kind: 'insert' | 'delete' | 'replace'; readonly text: string | null };
 
-export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: SelectionAnchor; readonly onPropose: (draft: ProposalDraft) => Promise<unknown>; readonly onCancel: () => void }) {
+export function ProposeBox({
+  anchor,
+  onPropose,
+  onCancel,
+  focusOnOpen = false,
+}: {
+  readonly anchor: SelectionAnchor;
+  readonly onPropose: (draft: ProposalDraft) => Promise<unknown>;
+  readonly onCancel: () => void;
+  /** Words chosen from the keyboard: go on typing here. (A mouse selection keeps the focus where it is.) */
+  readonly focusOnOpen?: boolean;
+}) {
   const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) input.current?.focus();
+  }, [focusOnOpen]);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +51,7 @@ export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: S
       )}
       <label>
         {point ? t('propose.insertText') : t('propose.replaceText')}
-        <input value={text} onChange={(e) => setText(e.target.value)} />
+        <input ref={input} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="buttons">
         <button type="button" disabled={busy || text.trim() === ''} onClick={submit(point ? { kind: 'insert', text } : { kind: 'replace', text })}>
