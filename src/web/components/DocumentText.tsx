@@ -16,7 +16,9 @@ import {
   visibleProvisions,
   type InlineNode,
 } from '../../core/index.ts';
+import { useContext } from 'react';
 import { delegationColour } from '../delegation-colour.ts';
+import { MeetingFocus } from '../meeting-focus.ts';
 import { useT } from '../i18n/use-t.ts';
 import { Chips } from './Chips.tsx';
 
@@ -109,13 +111,14 @@ function ProvisionBlock({ state, provision, selection }: { readonly state: Docum
       </span>
     </>
   );
-  const className = `provision ${provision.kind} status-${provision.status}`;
+  const focused = useContext(MeetingFocus) === provision.id;
+  const className = `provision ${provision.kind} status-${provision.status}${focused ? ' meeting-focus' : ''}`;
   return provision.kind === 'heading' ? (
-    <h3 className={className} data-provision={provision.id}>
+    <h3 className={className} data-provision={provision.id} aria-current={focused || undefined}>
       {content}
     </h3>
   ) : (
-    <p className={className} data-provision={provision.id}>
+    <p className={className} data-provision={provision.id} aria-current={focused || undefined}>
       {content}
     </p>
   );
@@ -171,16 +174,18 @@ export function CompiledText({ state, selectedId, onSelect }: { readonly state: 
 /** The agreed view, or the text as one delegation wants it: clean, without brackets. */
 export function CleanText({ state, view }: { readonly state: DocumentState; readonly view: ViewSpec }) {
   const resolution = resolve(state, view);
+  const focus = useContext(MeetingFocus);
   return (
     <div className="document-text clean">
       {visibleProvisions(state, resolution).map((provision) => {
         const text = tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution));
+        const focused = focus === provision.id;
         return provision.kind === 'heading' ? (
-          <h3 key={provision.id} className="provision heading" data-provision={provision.id}>
+          <h3 key={provision.id} className={`provision heading${focused ? ' meeting-focus' : ''}`} data-provision={provision.id} aria-current={focused || undefined}>
             {text}
           </h3>
         ) : (
-          <p key={provision.id} className={`provision ${provision.kind}`} data-provision={provision.id}>
+          <p key={provision.id} className={`provision ${provision.kind}${focused ? ' meeting-focus' : ''}`} data-provision={provision.id} aria-current={focused || undefined}>
             {text}
           </p>
         );

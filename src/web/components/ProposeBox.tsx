@@ -8,7 +8,18 @@ import { useT } from '../i18n/use-t.ts';
 
 export type ProposalDraft = { readonly kind: 'insert' | 'delete' | 'replace'; readonly text: string | null };
 
-export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: SelectionAnchor; readonly onPropose: (draft: ProposalDraft) => Promise<unknown>; readonly onCancel: () => void }) {
+export function ProposeBox({
+  anchor,
+  heading,
+  onPropose,
+  onCancel,
+}: {
+  readonly anchor: SelectionAnchor;
+  /** Says for whom the proposal is made, when not the reader's own (an oral proposal the chair records). */
+  readonly heading?: string;
+  readonly onPropose: (draft: ProposalDraft) => Promise<unknown>;
+  readonly onCancel: () => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +38,7 @@ export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: S
   };
   return (
     <section className="panel propose" aria-labelledby="propose-heading">
-      <h2 id="propose-heading">{t('propose.heading')}</h2>
+      <h2 id="propose-heading">{heading ?? t('propose.heading')}</h2>
       <p>{point ? t('propose.caret') : t('propose.selected', { text: anchor.text })}</p>
       {point ? null : (
         <button type="button" disabled={busy} onClick={submit({ kind: 'delete', text: null })}>
