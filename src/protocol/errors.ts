@@ -128,6 +128,21 @@ export const ERRORS = {
     title: 'Unknown delegation',
     detail: '{delegation} is not a delegation of this organisation. Use an ISO 3166-1 alpha-3 code of a member state, such as IND.',
   },
+  ERR_MEETING_NOT_ACTIVE: {
+    status: 409,
+    title: 'No meeting is running',
+    detail: 'No meeting is running on document {documentId}. Start the meeting first (POST /api/documents/{documentId}/meeting/start).',
+  },
+  ERR_MEETING_NO_FLOOR: {
+    status: 409,
+    title: 'No delegation has the floor',
+    detail: 'An oral proposal is recorded for the delegation that has the floor, and no delegation has it now. Give the floor to the delegation first.',
+  },
+  ERR_MEETING_FLOOR_CHANGED: {
+    status: 409,
+    title: 'The floor has changed',
+    detail: '{floor} has the floor now, not {delegation}. Check who is speaking, give them the floor, and record the proposal again.',
+  },
   ERR_USER_NOT_FOUND: {
     status: 404,
     title: 'User not found',

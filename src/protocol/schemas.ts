@@ -212,6 +212,30 @@ export const EventPage = z.object({
   next: z.number().int().nullable().describe('Pass as `after` to get the next page; null at the end'),
 });
 
-/** What each SSE message of /api/documents/:id/live carries; its SSE id is the version. */
+/** Where the room is: the provision under discussion and who has the floor. Not part of the negotiated record. */
+export const MeetingState = z.object({
+  documentId: z.string(),
+  organisationId: z.string(),
+  active: z.boolean(),
+  provisionId: z.string().nullable().describe('The provision under discussion'),
+  floor: z.string().nullable().describe('The delegation that has the floor'),
+  chair: z.object({ userId: z.string(), displayName: z.string() }).nullable().describe('Who runs the meeting'),
+  startedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  revision: z.number().int().describe('Grows with every change: of two states, keep the one with the higher revision'),
+});
+export type MeetingState = z.infer<typeof MeetingState>;
+
+export const MeetingStartBody = z.object({ provisionId: id.nullish().describe('The provision to begin with') }).nullish();
+export const MeetingFocusBody = z.object({ provisionId: id.nullable().describe('null: no provision under discussion') });
+export const MeetingFloorBody = z.object({ delegation: DelegationCode.nullable().describe('null: no delegation has the floor') });
+export const OralProposalBody = ProposalBody.extend({
+  delegation: DelegationCode.describe('The delegation that has the floor, for which the chair records the proposal'),
+});
+
+/**
+ * What each SSE message of /api/documents/:id/live carries; its SSE id is the version. The
+ * same stream also sends named `meeting` events (no id) whose data is a {@link MeetingState}.
+ */
 export const LiveMessageSchema = z.object({ documentId: z.string(), version: z.number().int(), type: z.string() });
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;

@@ -32,6 +32,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCommandRoutes } from './routes/commands.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerLiveRoutes } from './routes/live.ts';
+import { registerMeetingRoutes } from './routes/meeting.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerViewRoutes } from './routes/views.ts';
@@ -242,6 +243,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerCommandRoutes(api, context);
   registerViewRoutes(api, context);
   registerLiveRoutes(api, context);
+  registerMeetingRoutes(api, context);
 
   await context.hub.start(deps.database);
   await caches.start(deps.database);

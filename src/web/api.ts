@@ -3,13 +3,18 @@
  * requests that change data, the CSRF token the server gave at sign-in. Errors come back
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
-import type { DocumentSummary, EventPage, Me } from '../protocol/schemas.ts';
+import type { DelegationView, DocumentSummary, EventPage, Me, MeetingState } from '../protocol/schemas.ts';
 import type { ParleyEvent, StateTransfer } from '../core/index.ts';
 import type { z } from 'zod';
 
 export type MeBody = z.infer<typeof Me>;
 export type DocumentSummaryBody = z.infer<typeof DocumentSummary>;
 type EventPageBody = z.infer<typeof EventPage>;
+export type DelegationBody = z.infer<typeof DelegationView>;
+export type { MeetingState };
+type TextProposal = { kind: 'insert' | 'delete' | 'replace'; anchor: { provisionId: string; parent: string | null; start: number; end: number }; text: string | null };
+
+const meetingUrl = (documentId: string, action = ''): string => `/api/documents/${encodeURIComponent(documentId)}/meeting${action === '' ? '' : `/${action}`}`;
 
 export interface Problem {
   readonly status: number;
@@ -85,7 +90,14 @@ export const api = {
   declareConsensus: (documentId: string, proposalId: string, outcome: 'accept' | 'drop'): Promise<unknown> =>
     request('POST', `/api/documents/${encodeURIComponent(documentId)}/proposals/${encodeURIComponent(proposalId)}/consensus`, { outcome }),
   /** A text proposal; the chair's goes to the chair's route and has no delegation. */
-  propose: (documentId: string, asChair: boolean, body: { kind: 'insert' | 'delete' | 'replace'; anchor: { provisionId: string; parent: string | null; start: number; end: number }; text: string | null }): Promise<unknown> =>
+  propose: (documentId: string, asChair: boolean, body: TextProposal): Promise<unknown> =>
     request('POST', `/api/documents/${encodeURIComponent(documentId)}/${asChair ? 'chair/proposals' : 'proposals'}`, body),
+  delegations: (organisationId: string): Promise<DelegationBody[]> => request('GET', `/api/organisations/${encodeURIComponent(organisationId)}/delegations`),
+  startMeeting: (documentId: string, provisionId: string | null): Promise<MeetingState> => request('POST', meetingUrl(documentId, 'start'), { provisionId }),
+  endMeeting: (documentId: string): Promise<MeetingState> => request('POST', meetingUrl(documentId, 'end'), {}),
+  focusMeeting: (documentId: string, provisionId: string | null): Promise<MeetingState> => request('PUT', meetingUrl(documentId, 'focus'), { provisionId }),
+  giveFloor: (documentId: string, delegation: string | null): Promise<MeetingState> => request('PUT', meetingUrl(documentId, 'floor'), { delegation }),
+  /** The chair records what the delegation that has the floor proposes orally. */
+  oralProposal: (documentId: string, delegation: string, body: TextProposal): Promise<unknown> => request('POST', meetingUrl(documentId, 'proposals'), { ...body, delegation }),
   issueRevision: (documentId: string): Promise<unknown> => request('POST', `/api/documents/${encodeURIComponent(documentId)}/revisions`, {}),
 };

@@ -4,11 +4,13 @@
  * each live message (Server-Sent Events) fetches only the events after the version held
  * and applies them with the engine (src/core). A dropped connection is reported and EventSource
  * reconnects by itself; on reconnection the client catches up from the version it holds.
+ *
+ * The same stream carries the meeting's state (named `meeting` events: sent on every
+ * connection, then on each change); of two states the one with the higher revision wins.
  */
-import { useEffect, useRef, useState } from 'react';
-import { applyEvent, fromTransfer, type DocumentState } from '../core/index.ts';
-import { api } from './api.ts';
-import type { StateTransfer } from '../core/index.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyEvent, fromTransfer, type DocumentState, type StateTransfer } from '../core/index.ts';
+import { api, type MeetingState } from './api.ts';
 
 const early = new Map<string, Promise<StateTransfer>>();
 
@@ -37,6 +39,10 @@ export interface LiveDocument {
   readonly error: Error | null;
   /** Fetch what is new now (after an action of our own, without waiting for the live message). */
   refresh(): Promise<void>;
+  /** The meeting on the document as last heard; null until the stream has told. */
+  readonly meeting: MeetingState | null;
+  /** Take a meeting state (say, the answer to our own change) unless a newer one is held. */
+  readonly noteMeeting: (meeting: MeetingState) => void;
 }
 
 export function useLiveDocument(documentId: string): LiveDocument {
@@ -45,10 +51,16 @@ export function useLiveDocument(documentId: string): LiveDocument {
   const [connected, setConnected] = useState(true);
   const [error, setError] = useState<Error | null>(null);
   const syncRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const [meeting, setMeeting] = useState<MeetingState | null>(null);
+  const noteMeeting = useCallback(
+    (next: MeetingState): void => setMeeting((held) => (held && held.documentId === next.documentId && held.revision >= next.revision ? held : next)),
+    [],
+  );
 
   useEffect(() => {
     let cancelled = false;
     stateRef.current = null;
+    setMeeting(null);
     let running: Promise<void> | null = null;
     let again = false;
     // One fetch at a time; a message arriving meanwhile triggers one more round.
@@ -82,6 +94,7 @@ export function useLiveDocument(documentId: string): LiveDocument {
     const source = new EventSource(`/api/documents/${encodeURIComponent(documentId)}/live`);
     source.onmessage = () => void sync();
     source.addEventListener('hello', () => void sync());
+    source.addEventListener('meeting', (event) => noteMeeting(JSON.parse((event as MessageEvent<string>).data) as MeetingState));
     source.onopen = () => {
       setConnected(true);
       void sync();
@@ -91,7 +104,7 @@ export function useLiveDocument(documentId: string): LiveDocument {
       cancelled = true;
       source.close();
     };
-  }, [documentId]);
+  }, [documentId, noteMeeting]);
 
-  return { state: stateRef.current, version, connected, error, refresh: () => syncRef.current() };
+  return { state: stateRef.current, version, connected, error, refresh: () => syncRef.current(), meeting, noteMeeting };
 }

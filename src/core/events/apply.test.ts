@@ -142,6 +142,17 @@ describe('fold', () => {
     ]);
   });
 
+  it('an oral proposal the chair records for the delegation that has the floor is that delegation\'s, not the chair\'s', () => {
+    const oral: ParleyEvent = { type: 'proposal.made', at: T0, actor: { user: 'chair', delegation: 'IND', role: 'chair' }, data: { proposal: replace('p1', 'v1', 0, 6, 'Considering', 'IND') } };
+    const written = propose('IND', replace('p1', 'v1', 0, 6, 'Considering', 'IND'));
+    const state = checkLaws([...base, oral]);
+    expect(state.proposals.get('p1')).toMatchObject({ proponent: 'IND', byChair: false });
+    expect([...state.positions.get('p1')!.values()].map((p) => [p.delegation, p.stance])).toEqual([['IND', 'proposes']]);
+    // Who recorded it changes nothing in the state: it is the same proposal as the one IND's delegate would have made.
+    expect(snapshot(checkLaws([...base, oral]))).toEqual(snapshot(checkLaws([...base, written])));
+    expect(renderText(state)).toContain('[Taking] (-IND) [Considering] (+IND) cooperative');
+  });
+
   it('rejects a bad event without changing anything', () => {
     const state = fold(base);
     const before = JSON.stringify(snapshot(state));

@@ -4,6 +4,11 @@
  *
  * Events carry who acted (`actor`: the user, the delegation they spoke for, the role they
  * acted in) and when (`at`, an ISO 8601 instant supplied by the caller — core has no clock).
+ *
+ * Whose a proposal is and whose hand recorded it are kept apart: the proponent is in the
+ * proposal, the recorder is the actor. A `proposal.made` whose actor has the role `chair`
+ * and a delegation is an oral proposal: that delegation made it from the floor and the chair
+ * recorded it (as the secretariat, role `secretariat`, records one a delegation sent in).
  */
 import type { AgreementStatus, CaseToggle, ProvisionKind, ProvisionLayout } from '../model/provision.ts';
 import type { ProposalKind, ProposalLayout, TextAnchor } from '../model/proposal.ts';

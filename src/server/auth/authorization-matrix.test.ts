@@ -32,6 +32,7 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'delegation.act': { anonymous: 401, outsider: 404, observer: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', default: 403 },
   'statement.add': { anonymous: 401, outsider: 404, observer: 404, secretariat: 'allow', chair: 'allow', delegate: 'allow', head: 'allow', default: 403 },
   'chair.act': { anonymous: 401, outsider: 404, observer: 404, chair: 'allow', default: 403 },
+  'meeting.chair': { anonymous: 401, outsider: 404, observer: 404, chair: 'allow', default: 403 },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -120,6 +121,15 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     return ((await t.request('secretariat', 'GET', `/api/documents/${documentId}/provisions`)).json() as { id: string; kind: string }[]).find((p) => p.kind === 'paragraph')!.id;
   }
 
+  /** A running meeting on the document, with the floor given to `floor` when named (done by the chair). */
+  async function runningMeeting(documentId: string, floor?: string): Promise<void> {
+    const started = await t.request('chair', 'POST', `/api/documents/${documentId}/meeting/start`, null);
+    if (started.statusCode !== 200) throw new Error(started.body);
+    if (floor === undefined) return;
+    const given = await t.request('chair', 'PUT', `/api/documents/${documentId}/meeting/floor`, { delegation: floor });
+    if (given.statusCode !== 200) throw new Error(given.body);
+  }
+
   async function freshUser(delegation: string): Promise<string> {
     const response = await t.request('secretariat', 'POST', `/api/organisations/${ORG}/users`, { username: `u${(counter += 1)}`, displayName: 'x', role: 'delegate', delegation });
     return response.json().user.id as string;
@@ -187,6 +197,18 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         return { method, url: fill(url, base), payload: null };
       case 'POST /api/documents/:documentId/statements':
         return { method, url: fill(url, base), payload: { kind: 'interpretative', text: 's', anchor: { provisionId: await provisionOf(d) }, ...(subject === 'secretariat' || subject === 'delegateOther' || subject === 'headOther' ? { by: own } : {}) } };
+      case 'POST /api/documents/:documentId/meeting/start':
+      case 'POST /api/documents/:documentId/meeting/end':
+        return { method, url: fill(url, base), payload: null };
+      case 'PUT /api/documents/:documentId/meeting/focus':
+        await runningMeeting(d);
+        return { method, url: fill(url, base), payload: { provisionId: await provisionOf(d) } };
+      case 'PUT /api/documents/:documentId/meeting/floor':
+        await runningMeeting(d);
+        return { method, url: fill(url, base), payload: { delegation: own } };
+      case 'POST /api/documents/:documentId/meeting/proposals':
+        await runningMeeting(d, own);
+        return { method, url: fill(url, base), payload: { kind: 'remark', text: 'oral remark', about: await provisionOf(d), delegation: own } };
       default:
         if (method === 'GET' && url.startsWith('/api/organisations/:organisationId')) return { method, url: fill(url, base) };
         if (method === 'GET' && url.startsWith('/api/documents/:documentId')) return { method, url: fill(url, base) };

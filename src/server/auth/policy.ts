@@ -22,6 +22,7 @@ export const ACCESS_RULES = {
   'delegation.act': 'a delegate for their own delegation; the secretariat on behalf of a named delegation',
   'statement.add': 'a delegate (for their own delegation), the chair, the secretariat',
   'chair.act': 'the chair',
+  'meeting.chair': 'the chair',
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -40,6 +41,7 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'delegation.act': ['secretariat', 'delegate'],
   'statement.add': ['secretariat', 'chair', 'delegate'],
   'chair.act': ['chair'],
+  'meeting.chair': ['chair'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -70,6 +72,7 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'delegation.act': 'only delegates (for their own delegation) and the secretariat make proposals and take positions; observers read only.',
   'statement.add': 'observers cannot add statements.',
   'chair.act': "only the chair makes chair's proposals, declares consensus and issues revisions.",
+  'meeting.chair': 'only the chair runs the meeting: starts and ends it, moves the discussion, gives the floor and records oral proposals.',
 };
 
 /** The role check of a rule within one organisation. */
@@ -109,6 +112,11 @@ export function actingDelegation(principal: Principal, list: readonly Membership
 
 export function chairActor(principal: Principal): Actor {
   return { user: principal.userId, delegation: null, role: 'chair' };
+}
+
+/** The chair recording what the delegation that has the floor proposes orally: the delegation's proposal, the chair's hand. */
+export function chairForFloor(principal: Principal, floor: string): Actor {
+  return { user: principal.userId, delegation: floor, role: 'chair' };
 }
 
 /** Which roles must pass a second factor in this organisation's settings apply to this user. */

@@ -106,7 +106,10 @@ export type AuditAction =
   | 'second-factor.enrolled'
   | 'second-factor.reset'
   | 'user.created'
-  | 'user.disabled';
+  | 'user.disabled'
+  | 'meeting.started'
+  | 'meeting.ended'
+  | 'meeting.floor.given';
 
 export async function recordAudit(
   db: Db,

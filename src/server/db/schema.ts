@@ -260,6 +260,26 @@ export const revisions = pgTable(
   (t) => [primaryKey({ columns: [t.documentId, t.number] })],
 );
 
+/**
+ * The meeting running on a document, if any: which provision is under discussion and who has
+ * the floor. Not part of the negotiated record (no event): it is where the room is now, kept
+ * here so that a restart or another server process knows it. `revision` grows with every
+ * change, so a client keeps the newest of the states it receives.
+ */
+export const meetings = pgTable('meetings', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id),
+  active: boolean('active').notNull(),
+  provisionId: text('provision_id'),
+  /** The delegation that has the floor, or null when no one has. */
+  floor: text('floor'),
+  chairUserId: text('chair_user_id').references(() => users.id),
+  startedAt: at('started_at'),
+  updatedAt: at('updated_at').notNull(),
+  revision: integer('revision').notNull(),
+});
+
 export const schema = {
   organisations,
   delegations,
@@ -276,4 +296,5 @@ export const schema = {
   statements,
   optionSets,
   revisions,
+  meetings,
 };

@@ -2,28 +2,35 @@
  * Fans live messages out to the SSE subscribers of this process. Messages arrive through
  * the database's LISTEN (PGlite: in-process; Postgres: from every server process), so a
  * commit made by any process reaches the subscribers of all of them, and only after it
- * committed.
+ * committed. Two kinds travel on the channel: a committed event of a document's log, and a
+ * meeting's new state (services/meetings.ts).
  */
 import type { Database } from '../db/database.ts';
+import type { MeetingLiveMessage } from '../services/meetings.ts';
 import { LIVE_CHANNEL, type LiveMessage } from '../store/event-store.ts';
 
-export type Subscriber = (message: LiveMessage) => void;
+export type HubMessage = LiveMessage | MeetingLiveMessage;
+export type Subscriber = (message: HubMessage) => void;
+
+export function isMeetingMessage(message: HubMessage): message is MeetingLiveMessage {
+  return message.type === 'meeting' && 'meeting' in message;
+}
 
 export class LiveHub {
   readonly #byDocument = new Map<string, Set<Subscriber>>();
-  readonly #onAny: Subscriber;
+  readonly #onCommit: (message: LiveMessage) => void;
 
-  /** `onAny` sees every message, whether or not anyone subscribed to its document. */
-  constructor(onAny: Subscriber = () => undefined) {
-    this.#onAny = onAny;
+  /** `onCommit` sees every committed event's message, whether or not anyone subscribed to its document. */
+  constructor(onCommit: (message: LiveMessage) => void = () => undefined) {
+    this.#onCommit = onCommit;
   }
   #stop: (() => Promise<void>) | undefined;
 
   async start(database: Database): Promise<void> {
     this.#stop = await database.listen(LIVE_CHANNEL, (payload) => {
-      let message: LiveMessage;
+      let message: HubMessage;
       try {
-        message = JSON.parse(payload) as LiveMessage;
+        message = JSON.parse(payload) as HubMessage;
       } catch {
         return;
       }
@@ -31,8 +38,8 @@ export class LiveHub {
     });
   }
 
-  publish(message: LiveMessage): void {
-    this.#onAny(message);
+  publish(message: HubMessage): void {
+    if (!isMeetingMessage(message)) this.#onCommit(message);
     const subscribers = this.#byDocument.get(message.documentId);
     if (!subscribers) return;
     for (const subscriber of subscribers) subscriber(message);

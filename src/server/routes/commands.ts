@@ -14,6 +14,7 @@ import {
   CommandAccepted,
   ConsensusBody,
   DelegationCode,
+  OralProposalBody,
   PositionBody,
   ProblemSchema,
   ProposalBody,
@@ -22,9 +23,10 @@ import {
   WithdrawBody,
 } from '../../protocol/schemas.ts';
 import type { Context, ZodApp } from '../context.ts';
-import { actingDelegation, chairActor, hasRole } from '../auth/policy.ts';
+import { actingDelegation, chairActor, chairForFloor, hasRole } from '../auth/policy.ts';
 import { delegations } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
+import { readMeeting } from '../services/meetings.ts';
 import type { CommandResult } from '../store/event-store.ts';
 import { documentFor } from './access.ts';
 import { DocParams } from './documents.ts';
@@ -89,6 +91,38 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       await requireDelegation(doc.organisationId, actor.delegation);
       const id = newId();
       const input = proposalInput(body, id, actor.delegation);
+      const result = await store.append(documentId, {
+        expectedVersion: body.expectedVersion ?? null,
+        build: () => [event('proposal.made', actor, { proposal: input })],
+      });
+      return send(reply, documentId, result, id);
+    },
+  );
+
+  app.post(
+    '/api/documents/:documentId/meeting/proposals',
+    {
+      config: { access: 'meeting.chair' },
+      schema: {
+        tags: ['meeting'],
+        summary: 'Record an oral proposal for the delegation that has the floor: the proposal is theirs, the event shows the chair recorded it',
+        params: DocParams,
+        body: OralProposalBody,
+        response: accepted,
+      },
+    },
+    async (request, reply) => {
+      const { documentId } = request.params as z.infer<typeof DocParams>;
+      const body = request.body as z.infer<typeof OralProposalBody>;
+      const { doc, principal } = await documentFor(context, request.principal, documentId, 'meeting.chair');
+      const meeting = await readMeeting(db, doc);
+      if (!meeting.active) throw problem('ERR_MEETING_NOT_ACTIVE', { documentId });
+      if (meeting.floor === null) throw problem('ERR_MEETING_NO_FLOOR');
+      // The body names the delegation the chair heard, so a floor given meanwhile to another is not credited with it.
+      if (meeting.floor !== body.delegation) throw problem('ERR_MEETING_FLOOR_CHANGED', { floor: meeting.floor, delegation: body.delegation }, { extra: { floor: meeting.floor } });
+      const id = newId();
+      const input = proposalInput(body, id, meeting.floor);
+      const actor = chairForFloor(principal, meeting.floor);
       const result = await store.append(documentId, {
         expectedVersion: body.expectedVersion ?? null,
         build: () => [event('proposal.made', actor, { proposal: input })],

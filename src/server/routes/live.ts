@@ -4,11 +4,18 @@
  * it shows. A reconnecting client sends Last-Event-ID and first receives every version it
  * missed, read from the log, then the live ones: the subscription starts before the
  * backlog is read and duplicates are skipped by version, so nothing falls in between.
+ *
+ * The meeting's state travels on the same stream as named `meeting` events without an id
+ * (it is not a version of the document): the current state on every connection, then each
+ * change, older ones skipped by the meeting's revision.
  */
 import { z } from 'zod';
 import { ProblemSchema } from '../../protocol/schemas.ts';
 import type { Context, ZodApp } from '../context.ts';
 import type { LiveMessage } from '../store/event-store.ts';
+import { isMeetingMessage } from '../live/hub.ts';
+import { readMeeting } from '../services/meetings.ts';
+import type { MeetingState } from '../../protocol/schemas.ts';
 import { documentFor } from './access.ts';
 import { DocParams } from './documents.ts';
 
@@ -20,6 +27,10 @@ function frame(message: { documentId: string; version: number; type: string }): 
   return `id: ${message.version}\ndata: ${JSON.stringify({ documentId: message.documentId, version: message.version, type: message.type })}\n\n`;
 }
 
+function meetingFrame(meeting: MeetingState): string {
+  return `event: meeting\ndata: ${JSON.stringify(meeting)}\n\n`;
+}
+
 export function registerLiveRoutes(app: ZodApp, context: Context): void {
   app.get(
     '/api/documents/:documentId/live',
@@ -27,7 +38,7 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       config: { access: 'document.read' },
       schema: {
         tags: ['live'],
-        summary: 'Live updates (text/event-stream): one message per committed event, {documentId, version, type}',
+        summary: 'Live updates (text/event-stream): one message per committed event, {documentId, version, type}; `meeting` events with the meeting state',
         params: DocParams,
         querystring: LiveQuery,
         response: { 200: z.string().describe('text/event-stream'), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
@@ -59,8 +70,17 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
         sent = message.version;
         raw.write(frame(message));
       };
+      let meetingRevision = -1;
+      const meetingNow = (meeting: MeetingState): string => {
+        if (meeting.revision <= meetingRevision) return '';
+        meetingRevision = meeting.revision;
+        return meetingFrame(meeting);
+      };
       const unsubscribe = context.hub.subscribe(documentId, (message) => {
-        if (backlogDone) deliver(message);
+        if (isMeetingMessage(message)) {
+          const text = meetingNow(message.meeting);
+          if (text !== '') raw.write(text);
+        } else if (backlogDone) deliver(message);
         else waiting.push(message);
       });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
@@ -79,10 +99,12 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       raw.on('close', close);
 
       try {
-        if (resumeFrom === undefined) {
-          // A new client learns where it starts; reconnecting with this id resumes from here.
-          raw.write(`id: ${current}\nevent: hello\ndata: ${JSON.stringify({ documentId, version: current })}\n\n`);
-        }
+        // Read after subscribing, so that a change made meanwhile is either read here or heard.
+        const meeting = meetingNow(await readMeeting(context.database.db, doc));
+        // A new client learns where it starts; reconnecting with this id resumes from here.
+        const hello = resumeFrom === undefined ? `id: ${current}\nevent: hello\ndata: ${JSON.stringify({ documentId, version: current })}\n\n` : '';
+        // One write, so that the meeting arrives with the hello rather than after it.
+        if (meeting + hello !== '') raw.write(meeting + hello);
         // Also for a new client: a commit may have landed between reading the document and subscribing.
         for (;;) {
           const page = await context.store.page(documentId, sent, BACKLOG_PAGE);

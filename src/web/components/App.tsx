@@ -73,7 +73,7 @@ export function App() {
           <SignIn pending={me} onSignedIn={setMe} />
         </main>
       ) : route.name === 'document' ? (
-        <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} onBack={() => go({ name: 'documents' })} />
+        <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} userId={me.user.id} onBack={() => go({ name: 'documents' })} />
       ) : membership ? (
         <DocumentList organisationId={membership.organisationId} onOpen={(documentId) => go({ name: 'document', documentId })} />
       ) : null}

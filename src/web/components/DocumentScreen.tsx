@@ -11,8 +11,24 @@ import { ProposalPanel, type Actions } from './ProposalPanel.tsx';
 import { ProposeBox, type ProposalDraft } from './ProposeBox.tsx';
 import { ProposeByWords } from './ProposeByWords.tsx';
 import { selectionAnchor, type SelectionAnchor } from '../selection-anchor.ts';
+import { MeetingFocus } from '../meeting-focus.ts';
+import { Meeting } from './Meeting.tsx';
+import { OralProposalBox } from './OralProposalBox.tsx';
 
-export function DocumentScreen({ documentId, delegation, isChair, onBack }: { readonly documentId: string; readonly delegation: string | null; readonly isChair: boolean; readonly onBack: () => void }) {
+export function DocumentScreen({
+  documentId,
+  delegation,
+  isChair,
+  userId = null,
+  onBack,
+}: {
+  readonly documentId: string;
+  readonly delegation: string | null;
+  readonly isChair: boolean;
+  /** The signed-in user: the chair who runs a meeting leads it rather than following. */
+  readonly userId?: string | null;
+  readonly onBack: () => void;
+}) {
   const t = useT();
   const live = useLiveDocument(documentId);
   const [view, setView] = useState('compiled');
@@ -34,6 +50,9 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
     return () => document.removeEventListener('selectionchange', onChange);
   }, [canPropose]);
   const state = live.state;
+  const meeting = live.meeting?.active ? live.meeting : null;
+  // While a delegation has the floor, what the chair proposes is that delegation's oral proposal.
+  const floor = isChair && meeting ? meeting.floor : null;
   // The state is updated in place, so this is computed on each render rather than memoised on the object.
   const codes = new Set<string>(delegation ? [delegation] : []);
   if (state) for (const byDelegation of state.positions.values()) for (const code of byDelegation.keys()) codes.add(code);
@@ -54,7 +73,8 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
   const propose = async (draft: ProposalDraft): Promise<void> => {
     if (!anchor) return;
     const { provisionId, parent, start, end } = anchor;
-    await act(() => api.propose(documentId, delegation === null, { kind: draft.kind, anchor: { provisionId, parent, start, end }, text: draft.text }));
+    const body = { kind: draft.kind, anchor: { provisionId, parent, start, end }, text: draft.text };
+    await act(() => (floor === null ? api.propose(documentId, delegation === null, body) : api.oralProposal(documentId, floor, body)));
     document.getSelection()?.removeAllRanges();
     setAnchor(null);
   };
@@ -102,10 +122,18 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
         <div className="document-body">
           <main id="content" className="document-main" data-version={state.version}>
             <Legend state={state} />
-            {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
+            <MeetingFocus.Provider value={meeting?.provisionId ?? null}>
+              {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
+            </MeetingFocus.Provider>
           </main>
           <div className="side">
-          {anchor && spec.kind === 'compiled' ? <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onCancel={() => setAnchor(null)} /> : null}
+          {anchor && spec.kind === 'compiled' ? (
+            floor === null ? (
+              <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onCancel={() => setAnchor(null)} />
+            ) : (
+              <OralProposalBox key={`${floor}|${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} floor={floor} onPropose={propose} onCancel={() => setAnchor(null)} />
+            )
+          ) : null}
           {canPropose && spec.kind === 'compiled' ? (
             <ProposeByWords
               state={state}
@@ -127,6 +155,7 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
       ) : (
         <p role="status">{t('document.loading')}</p>
       )}
+      {state ? <Meeting documentId={documentId} meeting={live.meeting} state={state} isChair={isChair} userId={userId} onMeeting={live.noteMeeting} /> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * compiled view with every open proposal as a bracket coloured by its proponent and followed
  * by its chips; the agreed and "as X" views as clean text, with the engine's own resolution.
  */
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useContext, useEffect, useState } from 'react';
 import type { DocumentState, OutlineEntry, Proposal, Provision, ViewSpec } from '../../core/index.ts';
 import {
   buildInlineTree,
@@ -18,6 +18,7 @@ import {
   type InlineNode,
 } from '../../core/index.ts';
 import { delegationColour } from '../delegation-colour.ts';
+import { MeetingFocus } from '../meeting-focus.ts';
 import { useT } from '../i18n/use-t.ts';
 import { Chips } from './Chips.tsx';
 import { entryDependencies, sameDependencies } from './entry-dependencies.ts';
@@ -111,13 +112,14 @@ function ProvisionBlock({ state, provision, selection }: { readonly state: Docum
       </span>
     </>
   );
-  const className = `provision ${provision.kind} status-${provision.status}`;
+  const focused = useContext(MeetingFocus) === provision.id;
+  const className = `provision ${provision.kind} status-${provision.status}${focused ? ' meeting-focus' : ''}`;
   return provision.kind === 'heading' ? (
-    <h3 className={className} data-provision={provision.id}>
+    <h3 className={className} data-provision={provision.id} aria-current={focused || undefined}>
       {content}
     </h3>
   ) : (
-    <p className={className} data-provision={provision.id}>
+    <p className={className} data-provision={provision.id} aria-current={focused || undefined}>
       {content}
     </p>
   );
@@ -206,16 +208,18 @@ export function CleanText({ state, view }: { readonly state: DocumentState; read
   const resolution = resolve(state, view);
   const provisions = visibleProvisions(state, resolution);
   const shown = useProgressiveCount(provisions.length);
+  const focus = useContext(MeetingFocus);
   return (
     <div className="document-text clean" aria-busy={shown < provisions.length}>
       {provisions.slice(0, shown).map((provision) => {
         const text = tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution));
+        const focused = focus === provision.id;
         return provision.kind === 'heading' ? (
-          <h3 key={provision.id} className="provision heading" data-provision={provision.id}>
+          <h3 key={provision.id} className={`provision heading${focused ? ' meeting-focus' : ''}`} data-provision={provision.id} aria-current={focused || undefined}>
             {text}
           </h3>
         ) : (
-          <p key={provision.id} className={`provision ${provision.kind}`} data-provision={provision.id}>
+          <p key={provision.id} className={`provision ${provision.kind}${focused ? ' meeting-focus' : ''}`} data-provision={provision.id} aria-current={focused || undefined}>
             {text}
           </p>
         );

@@ -10,11 +10,14 @@ export type ProposalDraft = { readonly kind: 'insert' | 'delete' | 'replace'; re
 
 export function ProposeBox({
   anchor,
+  heading,
   onPropose,
   onCancel,
   focusOnOpen = false,
 }: {
   readonly anchor: SelectionAnchor;
+  /** Says for whom the proposal is made, when not the reader's own (an oral proposal the chair records). */
+  readonly heading?: string;
   readonly onPropose: (draft: ProposalDraft) => Promise<unknown>;
   readonly onCancel: () => void;
   /** Words chosen from the keyboard: go on typing here. (A mouse selection keeps the focus where it is.) */
@@ -42,7 +45,7 @@ export function ProposeBox({
   };
   return (
     <section className="panel propose" aria-labelledby="propose-heading">
-      <h2 id="propose-heading">{t('propose.heading')}</h2>
+      <h2 id="propose-heading">{heading ?? t('propose.heading')}</h2>
       <p>{point ? t('propose.caret') : t('propose.selected', { text: anchor.text })}</p>
       {point ? null : (
         <button type="button" disabled={busy} onClick={submit({ kind: 'delete', text: null })}>

@@ -2,13 +2,18 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importDraft } from '../../core/index.ts';
-import { readSeed } from '../../../test/support/seed.ts';
 import { LocaleProvider } from '../i18n/LocaleProvider.tsx';
 import type { Locale } from '../i18n/locales.ts';
 import type { SelectionAnchor } from '../selection-anchor.ts';
 import { ProposeByWords } from './ProposeByWords.tsx';
 
-const state = importDraft(readSeed()).state;
+const DRAFT = [
+  '2.2 New challenges and threats',
+  '',
+  '2.2.2 [Taking] (-ISR) [Consider the adoption of] (+ISR) cooperative measures, in accordance with their national legislation and policies, to combat terrorism and to promote security and stability of each Member State.',
+  '',
+].join('\n');
+const state = importDraft(DRAFT).state;
 afterEach(cleanup);
 
 function fill(locale: Locale, paragraph: string, words: string): SelectionAnchor[] {

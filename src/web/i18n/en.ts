@@ -1,6 +1,7 @@
 /** English messages (ICU). The other catalogues must have exactly these ids: the type checks it. */
 import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
+import { meetingMessages } from '../components/Meeting.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -90,6 +91,7 @@ export const en = {
   'propose.cancel': 'Cancel',
   ...liveMessages.en,
   ...proposeByWordsMessages.en,
+  ...meetingMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

@@ -1,5 +1,6 @@
 import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
+import { meetingMessages } from '../components/Meeting.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -91,5 +92,6 @@ export const kk: Catalogue = {
   'propose.cancel': 'Болдырмау',
   ...liveMessages.kk,
   ...proposeByWordsMessages.kk,
+  ...meetingMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

@@ -1,5 +1,6 @@
 import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
+import { meetingMessages } from '../components/Meeting.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -90,5 +91,6 @@ export const ru: Catalogue = {
   'propose.cancel': 'Отмена',
   ...liveMessages.ru,
   ...proposeByWordsMessages.ru,
+  ...meetingMessages.ru,
   'error.title': 'Что-то пошло не так',
 };
