@@ -3,13 +3,16 @@
  * requests that change data, the CSRF token the server gave at sign-in. Errors come back
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
-import type { DocumentSummary, EventPage, Me } from '../protocol/schemas.ts';
+import type { DelegationView, DocumentDetail, DocumentSummary, DraftView, EventPage, Me } from '../protocol/schemas.ts';
 import type { ParleyEvent } from '../core/index.ts';
 import type { z } from 'zod';
 
 export type MeBody = z.infer<typeof Me>;
 export type DocumentSummaryBody = z.infer<typeof DocumentSummary>;
 type EventPageBody = z.infer<typeof EventPage>;
+export type DraftViewBody = z.infer<typeof DraftView>;
+export type DelegationViewBody = z.infer<typeof DelegationView>;
+type Anchor = { provisionId: string; parent: string | null; start: number; end: number };
 
 export interface Problem {
   readonly status: number;
@@ -86,4 +89,24 @@ export const api = {
   propose: (documentId: string, asChair: boolean, body: { kind: 'insert' | 'delete' | 'replace'; anchor: { provisionId: string; parent: string | null; start: number; end: number }; text: string | null }): Promise<unknown> =>
     request('POST', `/api/documents/${encodeURIComponent(documentId)}/${asChair ? 'chair/proposals' : 'proposals'}`, body),
   issueRevision: (documentId: string): Promise<unknown> => request('POST', `/api/documents/${encodeURIComponent(documentId)}/revisions`, {}),
+  document: (documentId: string): Promise<z.infer<typeof DocumentDetail>> => request('GET', `/api/documents/${encodeURIComponent(documentId)}`),
+  delegations: (organisationId: string): Promise<DelegationViewBody[]> => request('GET', `/api/organisations/${encodeURIComponent(organisationId)}/delegations`),
+  /** The open drafts the caller's delegation can see: its own and those shared with it. */
+  drafts: (documentId: string): Promise<DraftViewBody[]> => request('GET', `${draftsOf(documentId)}?status=draft`),
+  createDraft: (documentId: string, proposal: { kind: 'insert' | 'delete' | 'replace'; anchor: Anchor; text: string | null }): Promise<DraftViewBody> =>
+    request('POST', draftsOf(documentId), { proposal }),
+  editDraft: (documentId: string, draftId: string, changes: { text?: string; note?: string }, expectedRevision: number): Promise<DraftViewBody> =>
+    request('PATCH', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}`, { ...changes, expectedRevision }),
+  shareDraft: (documentId: string, draftId: string, delegation: string): Promise<DraftViewBody> =>
+    request('PUT', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/shares/${encodeURIComponent(delegation)}`),
+  unshareDraft: (documentId: string, draftId: string, delegation: string): Promise<DraftViewBody> =>
+    request('DELETE', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/shares/${encodeURIComponent(delegation)}`),
+  tableDraft: (documentId: string, draftId: string, expectedRevision: number): Promise<unknown> =>
+    request('POST', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/table`, { expectedRevision }),
+  discardDraft: (documentId: string, draftId: string, expectedRevision: number): Promise<DraftViewBody> =>
+    request('POST', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/discard`, { expectedRevision }),
 };
+
+function draftsOf(documentId: string): string {
+  return `/api/documents/${encodeURIComponent(documentId)}/drafts`;
+}

@@ -34,6 +34,8 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn((url: string) => {
+      // The delegate's Drafts panel asks for its drafts: there are none here.
+      if (url.includes('/drafts')) return Promise.resolve(new Response('[]', { status: 200 }));
       const after = Number(new URL(url, 'http://x').searchParams.get('after'));
       const events = log.slice(after).map((event, index) => ({ version: after + index + 1, seq: after + index + 1, hash: 'h', event }));
       return Promise.resolve(new Response(JSON.stringify({ documentId: 'd1', events, next: null }), { status: 200 }));

@@ -1,6 +1,7 @@
 /**
  * Proposing on the words the reader selected: their deletion, or a replacement; at a caret,
  * an insertion. A delegate proposes for their delegation, the chair makes a chair's proposal.
+ * A delegate may instead save it as a private draft of their delegation (`onSaveDraft`).
  */
 import { useState } from 'react';
 import type { SelectionAnchor } from '../selection-anchor.ts';
@@ -8,16 +9,26 @@ import { useT } from '../i18n/use-t.ts';
 
 export type ProposalDraft = { readonly kind: 'insert' | 'delete' | 'replace'; readonly text: string | null };
 
-export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: SelectionAnchor; readonly onPropose: (draft: ProposalDraft) => Promise<unknown>; readonly onCancel: () => void }) {
+export function ProposeBox({
+  anchor,
+  onPropose,
+  onSaveDraft,
+  onCancel,
+}: {
+  readonly anchor: SelectionAnchor;
+  readonly onPropose: (draft: ProposalDraft) => Promise<unknown>;
+  readonly onSaveDraft?: ((draft: ProposalDraft) => Promise<unknown>) | undefined;
+  readonly onCancel: () => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const point = anchor.start === anchor.end;
-  const submit = (draft: ProposalDraft) => (): void => {
+  const submit = (draft: ProposalDraft, send = onPropose) => (): void => {
     setBusy(true);
     setError(null);
-    onPropose(draft).then(
+    send(draft).then(
       () => setBusy(false),
       (caught: unknown) => {
         setBusy(false);
@@ -42,10 +53,25 @@ export function ProposeBox({ anchor, onPropose, onCancel }: { readonly anchor: S
         <button type="button" disabled={busy || text.trim() === ''} onClick={submit(point ? { kind: 'insert', text } : { kind: 'replace', text })}>
           {point ? t('propose.insert') : t('propose.replace')}
         </button>
+        {onSaveDraft ? (
+          <button
+            type="button"
+            disabled={busy || (point && text.trim() === '')}
+            aria-describedby="propose-draft-hint"
+            onClick={submit(point ? { kind: 'insert', text } : text.trim() === '' ? { kind: 'delete', text: null } : { kind: 'replace', text }, onSaveDraft)}
+          >
+            {t('drafts.saveDraft')}
+          </button>
+        ) : null}
         <button type="button" onClick={onCancel}>
           {t('propose.cancel')}
         </button>
       </div>
+      {onSaveDraft ? (
+        <p id="propose-draft-hint" className="hint">
+          {t('drafts.saveDraftHint')}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -116,7 +116,7 @@ describe('the negotiation workspace in Chromium', () => {
     // The chair reads the reason as text, never as markup.
     await onChair.click();
     await chair.getByText('reason: <b>not</b> agreed <script>alert(1)</script>').waitFor();
-    await delegate.locator('.panel').scrollIntoViewIfNeeded();
+    await delegate.locator('aside.panel').scrollIntoViewIfNeeded();
     await delegate.screenshot({ path: join(SCREENSHOTS, 'document-en.png') });
     await chair.screenshot({ path: join(SCREENSHOTS, 'document-chair-en.png') });
 
