@@ -13,7 +13,7 @@ export { buildInlineTree, proposalContainer, provisionContainer, type Container,
 export { outlineDocument, type OutlineEntry } from './views/document-outline.ts';
 export { resolve as resolveView, type Resolution } from './views/resolution.ts';
 export { cleanProvisionText, labelPrefix, tidy, visibleProvisions } from './views/clean-text.ts';
-export { fold, applyEvent, tryApplyEvent, type ApplyResult } from './events/apply.ts';
+export { fold, applyEvent, tryApplyEvent, checkEvent, type ApplyResult } from './events/apply.ts';
 export { EventRejected, type Rejection, type RejectionCode } from './events/rejection.ts';
 export { EVENT_TYPES, type Actor, type ActorRole, type EventType, type ParleyEvent, type ProposalInput, type ProvisionInput } from './events/event.ts';
 export { containerKey, emptyState, snapshot, type DocumentState, type StateSnapshot } from './model/document-state.ts';

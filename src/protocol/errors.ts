@@ -143,6 +143,36 @@ export const ERRORS = {
     title: 'The floor has changed',
     detail: '{floor} has the floor now, not {delegation}. Check who is speaking, give them the floor, and record the proposal again.',
   },
+  ERR_DRAFT_NOT_FOUND: {
+    status: 404,
+    title: 'Draft not found',
+    detail: 'Document {documentId} has no draft {draftId} that your delegation can see. Drafts are seen only by the delegation that wrote them and the delegations it shared them with; reload the list of drafts.',
+  },
+  ERR_DRAFT_OWNER_ONLY: {
+    status: 403,
+    title: 'Not your delegation’s draft',
+    detail: '{owner} shared this draft with your delegation to read; only the delegates of {owner} can {action} it. Ask them, or draft a proposal of your own.',
+  },
+  ERR_DRAFT_CLOSED: {
+    status: 409,
+    title: 'The draft is closed',
+    detail: 'This draft was already {status}, so it can no longer be changed, shared or tabled. Reload the list of drafts to see where it stands.',
+  },
+  ERR_DRAFT_ANCHOR_MOVED: {
+    status: 409,
+    title: 'The text has changed under the draft',
+    detail: 'The words this draft would change (“{words}”) are no longer as they were when the draft was saved: {why}. Nothing was tabled. Select the words again in the current text and save a new draft (or re-anchor this one), then table it.',
+  },
+  ERR_DRAFT_REVISION_CONFLICT: {
+    status: 409,
+    title: 'The draft has changed',
+    detail: 'You worked on revision {expectedRevision} of this draft but it is now at revision {currentRevision}: someone in your delegation changed it. Reload it, check your change still makes sense, and send it again.',
+  },
+  ERR_DRAFT_SHARED_WITH_OWNER: {
+    status: 422,
+    title: 'A draft is not shared with its own delegation',
+    detail: '{delegation} wrote this draft and always sees it. Share it with a partner delegation instead.',
+  },
   ERR_USER_NOT_FOUND: {
     status: 404,
     title: 'User not found',

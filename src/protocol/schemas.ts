@@ -239,3 +239,57 @@ export const OralProposalBody = ProposalBody.extend({
  */
 export const LiveMessageSchema = z.object({ documentId: z.string(), version: z.number().int(), type: z.string() });
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+
+/** A delegation's private draft: the proposal it would make (POST …/proposals without delegation or version). */
+export const DraftProposal = ProposalBody.omit({ delegation: true, expectedVersion: true });
+export type DraftProposal = z.infer<typeof DraftProposal>;
+
+export const DraftStatus = z.enum(['draft', 'tabled', 'discarded']);
+
+const draftNote = z.string().max(10_000).describe('Private to the delegation and its partners; never tabled');
+const expectedRevision = z
+  .number()
+  .int()
+  .min(1)
+  .nullish()
+  .describe("The draft's revision the change was made against; a stale one gets 409 with the current revision");
+
+export const NewDraftBody = z.object({ proposal: DraftProposal, note: draftNote.nullish(), sharedWith: z.array(DelegationCode).max(200).nullish() });
+
+export const DraftPatchBody = z.object({
+  proposal: DraftProposal.nullish().describe('Replaces the whole proposal, anchored afresh on the current text'),
+  text: z.string().max(100_000).nullish().describe('The proposed words (insert, replace, remark)'),
+  reason: z.string().max(10_000).nullish().describe('Tabled with the proposal'),
+  note: draftNote.nullish(),
+  expectedRevision,
+});
+
+export const DraftActionBody = z.object({ expectedRevision }).nullish();
+
+export const DraftListQuery = z.object({ status: DraftStatus.optional().describe('Only drafts with this status; all when absent') });
+
+export const DraftView = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  delegation: z.string().describe('The owning delegation'),
+  proposal: DraftProposal,
+  note: z.string(),
+  sharedWith: z.array(z.string()),
+  status: DraftStatus,
+  proposalId: z.string().nullable().describe('The proposal made when the draft was tabled'),
+  revision: z.number().int(),
+  anchor: z
+    .object({
+      before: z.string(),
+      words: z.string().describe('The words the proposal would change (empty for an insertion)'),
+      after: z.string(),
+      moved: z.boolean().describe('The text around the anchor has changed since the draft was saved: tabling it would be refused'),
+    })
+    .nullable(),
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  updatedBy: z.object({ id: z.string(), name: z.string() }),
+  updatedAt: z.string(),
+});
+
+export const TabledDraft = z.object({ draft: DraftView, proposal: CommandAccepted });

@@ -31,6 +31,7 @@ import { LiveHub } from './live/hub.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCommandRoutes } from './routes/commands.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerDraftRoutes } from './routes/drafts.ts';
 import { registerLiveRoutes } from './routes/live.ts';
 import { registerMeetingRoutes } from './routes/meeting.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -241,6 +242,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerOrganisationRoutes(api, context);
   registerDocumentRoutes(api, context);
   registerCommandRoutes(api, context);
+  registerDraftRoutes(api, context);
   registerViewRoutes(api, context);
   registerLiveRoutes(api, context);
   registerMeetingRoutes(api, context);

@@ -3,7 +3,7 @@
  * requests that change data, the CSRF token the server gave at sign-in. Errors come back
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
-import type { DelegationView, DocumentSummary, EventPage, Me, MeetingState } from '../protocol/schemas.ts';
+import type { DelegationView, DocumentDetail, DocumentSummary, DraftView, EventPage, Me, MeetingState } from '../protocol/schemas.ts';
 import type { ParleyEvent, StateTransfer } from '../core/index.ts';
 import type { z } from 'zod';
 
@@ -15,6 +15,8 @@ export type { MeetingState };
 type TextProposal = { kind: 'insert' | 'delete' | 'replace'; anchor: { provisionId: string; parent: string | null; start: number; end: number }; text: string | null };
 
 const meetingUrl = (documentId: string, action = ''): string => `/api/documents/${encodeURIComponent(documentId)}/meeting${action === '' ? '' : `/${action}`}`;
+export type DraftViewBody = z.infer<typeof DraftView>;
+type Anchor = { provisionId: string; parent: string | null; start: number; end: number };
 
 export interface Problem {
   readonly status: number;
@@ -100,4 +102,23 @@ export const api = {
   /** The chair records what the delegation that has the floor proposes orally. */
   oralProposal: (documentId: string, delegation: string, body: TextProposal): Promise<unknown> => request('POST', meetingUrl(documentId, 'proposals'), { ...body, delegation }),
   issueRevision: (documentId: string): Promise<unknown> => request('POST', `/api/documents/${encodeURIComponent(documentId)}/revisions`, {}),
+  document: (documentId: string): Promise<z.infer<typeof DocumentDetail>> => request('GET', `/api/documents/${encodeURIComponent(documentId)}`),
+  /** The open drafts the caller's delegation can see: its own and those shared with it. */
+  drafts: (documentId: string): Promise<DraftViewBody[]> => request('GET', `${draftsOf(documentId)}?status=draft`),
+  createDraft: (documentId: string, proposal: { kind: 'insert' | 'delete' | 'replace'; anchor: Anchor; text: string | null }): Promise<DraftViewBody> =>
+    request('POST', draftsOf(documentId), { proposal }),
+  editDraft: (documentId: string, draftId: string, changes: { text?: string; note?: string }, expectedRevision: number): Promise<DraftViewBody> =>
+    request('PATCH', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}`, { ...changes, expectedRevision }),
+  shareDraft: (documentId: string, draftId: string, delegation: string): Promise<DraftViewBody> =>
+    request('PUT', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/shares/${encodeURIComponent(delegation)}`),
+  unshareDraft: (documentId: string, draftId: string, delegation: string): Promise<DraftViewBody> =>
+    request('DELETE', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/shares/${encodeURIComponent(delegation)}`),
+  tableDraft: (documentId: string, draftId: string, expectedRevision: number): Promise<unknown> =>
+    request('POST', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/table`, { expectedRevision }),
+  discardDraft: (documentId: string, draftId: string, expectedRevision: number): Promise<DraftViewBody> =>
+    request('POST', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/discard`, { expectedRevision }),
 };
+
+function draftsOf(documentId: string): string {
+  return `/api/documents/${encodeURIComponent(documentId)}/drafts`;
+}

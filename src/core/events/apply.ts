@@ -31,6 +31,11 @@ export function applyEvent(state: DocumentState, event: ParleyEvent): DocumentSt
   return result.state;
 }
 
+/** Why `event` would not apply to `state`, or null when it would; the state is left untouched. */
+export function checkEvent(state: DocumentState, event: ParleyEvent): Rejection | null {
+  return validate(state, event);
+}
+
 /** The state a log describes. The same log always gives the same state. */
 export function fold(events: readonly ParleyEvent[]): DocumentState {
   const state = emptyState();

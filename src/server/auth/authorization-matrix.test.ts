@@ -33,6 +33,10 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'statement.add': { anonymous: 401, outsider: 404, observer: 404, secretariat: 'allow', chair: 'allow', delegate: 'allow', head: 'allow', default: 403 },
   'chair.act': { anonymous: 401, outsider: 404, observer: 404, chair: 'allow', default: 403 },
   'meeting.chair': { anonymous: 401, outsider: 404, observer: 404, chair: 'allow', default: 403 },
+  // The samples share each draft with the "other" subjects' delegation: they read it as partners, and may not change it.
+  'draft.read': { anonymous: 401, outsider: 404, observer: 404, delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 404 },
+  'draft.create': { anonymous: 401, outsider: 404, observer: 404, secretariat: 403, chair: 403, observerCirculated: 403, default: 'allow' },
+  'draft.act': { anonymous: 401, outsider: 404, observer: 404, delegate: 'allow', head: 'allow', delegateOther: 403, headOther: 403, default: 404 },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -41,6 +45,8 @@ const OVERRIDES: Record<string, Partial<Record<Subject, Outcome>>> = {
   'GET /api/organisations/:organisationId/users': { headOther: 'allow' },
   'POST /api/organisations/:organisationId/users/:userId/disable': { headOther: 404 },
   'POST /api/organisations/:organisationId/users/:userId/reset-second-factor': { headOther: 404 },
+  // Those outside every draft's audience get an empty list, which reveals nothing (drafts.test.ts checks it is empty).
+  'GET /api/documents/:documentId/drafts': { secretariat: 'allow', chair: 'allow', observerCirculated: 'allow' },
 };
 
 interface Sample {
@@ -130,6 +136,18 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     if (given.statusCode !== 200) throw new Error(given.body);
   }
 
+  /** A draft of the subject's target delegation, shared with the subject's own delegation when the subject is the "other" one. */
+  async function freshDraft(documentId: string, subject: Subject): Promise<string> {
+    const owner = target(subject);
+    const sharedWith = subject === 'delegateOther' ? ['IND'] : subject === 'headOther' ? ['ISR'] : [];
+    const response = await t.request(owner === 'ISR' ? 'isr' : 'ind', 'POST', `/api/documents/${documentId}/drafts`, {
+      proposal: { kind: 'remark', text: `draft ${(counter += 1)}`, about: await provisionOf(documentId) },
+      sharedWith,
+    });
+    if (response.statusCode !== 201) throw new Error(response.body);
+    return response.json().id as string;
+  }
+
   async function freshUser(delegation: string): Promise<string> {
     const response = await t.request('secretariat', 'POST', `/api/organisations/${ORG}/users`, { username: `u${(counter += 1)}`, displayName: 'x', role: 'delegate', delegation });
     return response.json().user.id as string;
@@ -209,6 +227,20 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       case 'POST /api/documents/:documentId/meeting/proposals':
         await runningMeeting(d, own);
         return { method, url: fill(url, base), payload: { kind: 'remark', text: 'oral remark', about: await provisionOf(d), delegation: own } };
+      case 'GET /api/documents/:documentId/drafts':
+        return { method, url: fill(url, base) };
+      case 'POST /api/documents/:documentId/drafts':
+        return { method, url: fill(url, base), payload: { proposal: { kind: 'remark', text: 'draft', about: await provisionOf(d) } } };
+      case 'GET /api/documents/:documentId/drafts/:draftId':
+        return { method, url: fill(url, { ...base, draftId: await freshDraft(d, subject) }) };
+      case 'PATCH /api/documents/:documentId/drafts/:draftId':
+        return { method, url: fill(url, { ...base, draftId: await freshDraft(d, subject) }), payload: { note: 'a note' } };
+      case 'PUT /api/documents/:documentId/drafts/:draftId/shares/:delegation':
+      case 'DELETE /api/documents/:documentId/drafts/:draftId/shares/:delegation':
+        return { method, url: fill(url, { ...base, draftId: await freshDraft(d, subject), delegation: 'CHN' }) };
+      case 'POST /api/documents/:documentId/drafts/:draftId/table':
+      case 'POST /api/documents/:documentId/drafts/:draftId/discard':
+        return { method, url: fill(url, { ...base, draftId: await freshDraft(d, subject) }), payload: null };
       default:
         if (method === 'GET' && url.startsWith('/api/organisations/:organisationId')) return { method, url: fill(url, base) };
         if (method === 'GET' && url.startsWith('/api/documents/:documentId')) return { method, url: fill(url, base) };

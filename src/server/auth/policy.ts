@@ -23,6 +23,10 @@ export const ACCESS_RULES = {
   'statement.add': 'a delegate (for their own delegation), the chair, the secretariat',
   'chair.act': 'the chair',
   'meeting.chair': 'the chair',
+  'draft.read':
+    "the delegates of a draft's delegation and of the delegations it is shared with; to every other reader of the document it does not exist (404, an empty list)",
+  'draft.create': 'a delegate, for their own delegation',
+  'draft.act': "the delegates of a draft's own delegation (those it is shared with may only read it: 403); to everyone else it does not exist (404)",
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -42,6 +46,10 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'statement.add': ['secretariat', 'chair', 'delegate'],
   'chair.act': ['chair'],
   'meeting.chair': ['chair'],
+  // Every reader passes the role check: whether a draft exists for them is the handler's question, answered with 404.
+  'draft.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'draft.create': ['delegate'],
+  'draft.act': ['secretariat', 'chair', 'delegate', 'observer'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -73,6 +81,9 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'statement.add': 'observers cannot add statements.',
   'chair.act': "only the chair makes chair's proposals, declares consensus and issues revisions.",
   'meeting.chair': 'only the chair runs the meeting: starts and ends it, moves the discussion, gives the floor and records oral proposals.',
+  'draft.read': '',
+  'draft.create': 'only delegates draft proposals, each for their own delegation.',
+  'draft.act': '',
 };
 
 /** The role check of a rule within one organisation. */

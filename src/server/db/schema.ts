@@ -6,8 +6,12 @@
  * `positions`, `statements`, `option_sets` and `revisions` are read tables written in the
  * same transaction as the events that change them. Each read row keeps the engine's record
  * in `record` (what `snapshot()` gives) beside the columns used for queries.
+ *
+ * `drafts` is not part of the log: a delegation's private drafts, seen only by its own
+ * delegates and those of the delegations it shares them with, until tabled as a proposal.
  */
 import { sql } from 'drizzle-orm';
+import type { DraftProposal } from '../../protocol/schemas.ts';
 import {
   bigint,
   bigserial,
@@ -279,6 +283,46 @@ export const meetings = pgTable('meetings', {
   updatedAt: at('updated_at').notNull(),
   revision: integer('revision').notNull(),
 });
+export type DraftStatus = 'draft' | 'tabled' | 'discarded';
+
+/**
+ * A proposal a delegation prepares in private. Never an event: the stream is read by every
+ * reader of the document, and a draft must not be learnt of by anyone outside its audience.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    documentId: documentRef(),
+    /** The owning delegation: only its delegates edit, share, table or discard the draft. */
+    delegation: text('delegation').notNull(),
+    /** The proposal it would make, as POST /api/documents/:id/proposals takes it. */
+    proposal: jsonb('proposal').$type<DraftProposal>().notNull(),
+    /** The anchor container's words when the draft was saved: tabling refuses if they have changed. */
+    anchoredText: text('anchored_text'),
+    note: text('note').notNull().default(''),
+    /** Partner delegations that may read the draft (never the owner itself). */
+    sharedWith: jsonb('shared_with').$type<string[]>().notNull().default([]),
+    status: text('status').$type<DraftStatus>().notNull(),
+    /** The proposal made when the draft was tabled. */
+    proposalId: text('proposal_id'),
+    /** Counts edits, so that an edit or a tabling made on an older copy is refused. */
+    revision: integer('revision').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    updatedBy: text('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('drafts_document_delegation').on(t.documentId, t.delegation),
+    check('drafts_status_known', sql`${t.status} in ('draft', 'tabled', 'discarded')`),
+    check('drafts_tabled_has_proposal', sql`(${t.status} = 'tabled') = (${t.proposalId} is not null)`),
+  ],
+);
 
 export const schema = {
   organisations,
@@ -297,4 +341,5 @@ export const schema = {
   optionSets,
   revisions,
   meetings,
+  drafts,
 };

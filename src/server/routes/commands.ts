@@ -4,10 +4,9 @@
  * event from the state current at commit time; the store appends it or refuses it (409 on
  * a stale expectedVersion, 422 when the engine rejects it).
  */
-import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Actor, ParleyEvent, ProposalInput } from '../../core/index.ts';
+import type { Actor, ParleyEvent } from '../../core/index.ts';
 import {
   AgreementBody,
   ChairProposalBody,
@@ -24,9 +23,9 @@ import {
 } from '../../protocol/schemas.ts';
 import type { Context, ZodApp } from '../context.ts';
 import { actingDelegation, chairActor, chairForFloor, hasRole } from '../auth/policy.ts';
-import { delegations } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
 import { readMeeting } from '../services/meetings.ts';
+import { makeProposal, proposalInput, requireDelegation } from '../services/proposals.ts';
 import type { CommandResult } from '../store/event-store.ts';
 import { documentFor } from './access.ts';
 import { DocParams } from './documents.ts';
@@ -38,11 +37,8 @@ const ExpectedVersionQuery = z.object({ expectedVersion: z.coerce.number().int()
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const accepted = { 201: CommandAccepted, ...problems };
 
-type ProposalFields = Omit<z.infer<typeof ProposalBody>, 'delegation' | 'expectedVersion'>;
-
 export function registerCommandRoutes(app: ZodApp, context: Context): void {
   const { store, now, newId } = context;
-  const db = context.database.db;
 
   function event<T extends ParleyEvent['type']>(type: T, actor: Actor, data: Extract<ParleyEvent, { type: T }>['data']): ParleyEvent {
     return { type, at: now().toISOString(), actor, data } as ParleyEvent;
@@ -50,31 +46,6 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
 
   async function send(reply: FastifyReply, documentId: string, result: CommandResult, id: string | null): Promise<FastifyReply> {
     return reply.code(201).send({ documentId, version: result.version, id, events: result.events.map((e) => ({ version: e.version, type: e.event.type })) });
-  }
-
-  async function requireDelegation(organisationId: string, code: string | null): Promise<void> {
-    if (code === null) return;
-    const codes = await context.delegationCodes.get(organisationId, async () => {
-      const rows = await db.select({ code: delegations.code }).from(delegations).where(eq(delegations.organisationId, organisationId));
-      return new Set(rows.map((row) => row.code));
-    });
-    if (!codes?.has(code)) throw problem('ERR_DELEGATION_UNKNOWN', { delegation: code });
-  }
-
-  function proposalInput(body: ProposalFields, id: string, proponent: string | null): ProposalInput {
-    return {
-      id,
-      kind: body.kind,
-      proponent,
-      anchor: body.anchor ? { provisionId: body.anchor.provisionId, parent: body.anchor.parent ?? null, start: body.anchor.start, end: body.anchor.end } : null,
-      ...(body.text === undefined || body.text === null ? {} : { text: body.text }),
-      ...(body.provisions ? { provisions: body.provisions.map((p) => ({ id: newId(), kind: p.kind, label: p.label ?? null, text: p.text })) } : {}),
-      ...(body.after === undefined ? {} : { after: body.after }),
-      ...(body.provisionIds ? { provisionIds: body.provisionIds } : {}),
-      ...(body.moveAfter === undefined ? {} : { moveAfter: body.moveAfter }),
-      ...(body.about === undefined ? {} : { about: body.about }),
-      ...(body.reason === undefined ? {} : { reason: body.reason }),
-    };
   }
 
   app.post(
@@ -88,13 +59,7 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const body = request.body as z.infer<typeof ProposalBody>;
       const { doc, list, principal } = await documentFor(context, request.principal, documentId, 'delegation.act');
       const actor = actingDelegation(principal, list, body.delegation);
-      await requireDelegation(doc.organisationId, actor.delegation);
-      const id = newId();
-      const input = proposalInput(body, id, actor.delegation);
-      const result = await store.append(documentId, {
-        expectedVersion: body.expectedVersion ?? null,
-        build: () => [event('proposal.made', actor, { proposal: input })],
-      });
+      const { id, result } = await makeProposal(context, { documentId, organisationId: doc.organisationId, actor, body, expectedVersion: body.expectedVersion ?? null });
       return send(reply, documentId, result, id);
     },
   );
@@ -115,18 +80,13 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const { documentId } = request.params as z.infer<typeof DocParams>;
       const body = request.body as z.infer<typeof OralProposalBody>;
       const { doc, principal } = await documentFor(context, request.principal, documentId, 'meeting.chair');
-      const meeting = await readMeeting(db, doc);
+      const meeting = await readMeeting(context.database.db, doc);
       if (!meeting.active) throw problem('ERR_MEETING_NOT_ACTIVE', { documentId });
       if (meeting.floor === null) throw problem('ERR_MEETING_NO_FLOOR');
       // The body names the delegation the chair heard, so a floor given meanwhile to another is not credited with it.
       if (meeting.floor !== body.delegation) throw problem('ERR_MEETING_FLOOR_CHANGED', { floor: meeting.floor, delegation: body.delegation }, { extra: { floor: meeting.floor } });
-      const id = newId();
-      const input = proposalInput(body, id, meeting.floor);
       const actor = chairForFloor(principal, meeting.floor);
-      const result = await store.append(documentId, {
-        expectedVersion: body.expectedVersion ?? null,
-        build: () => [event('proposal.made', actor, { proposal: input })],
-      });
+      const { id, result } = await makeProposal(context, { documentId, organisationId: doc.organisationId, actor, body, expectedVersion: body.expectedVersion ?? null });
       return send(reply, documentId, result, id);
     },
   );
@@ -173,7 +133,7 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const body = request.body as z.infer<typeof PositionBody>;
       const { doc, list, principal } = await documentFor(context, request.principal, documentId, 'delegation.act');
       const actor = actingDelegation(principal, list, delegation);
-      await requireDelegation(doc.organisationId, delegation);
+      await requireDelegation(context, doc.organisationId, delegation);
       const result = await store.append(documentId, {
         expectedVersion: body.expectedVersion ?? null,
         build: () => [event('position.taken', actor, { proposalId, delegation, stance: body.stance, reason: body.reason ?? null })],
@@ -212,7 +172,7 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const body = request.body as z.infer<typeof ChairProposalBody>;
       const { principal } = await documentFor(context, request.principal, documentId, 'chair.act');
       const id = newId();
-      const input = proposalInput(body, id, null);
+      const input = proposalInput(body, id, null, newId);
       const result = await store.append(documentId, {
         expectedVersion: body.expectedVersion ?? null,
         build: () => [event('chair.proposal.made', chairActor(principal), { proposal: input })],
@@ -305,7 +265,7 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
         if (body.kind === 'chair-note') throw problem('ERR_ACCESS_FORBIDDEN', { reason: "only the chair adds a chair's note." });
         actor = actingDelegation(principal, list, body.by);
         by = actor.delegation;
-        await requireDelegation(doc.organisationId, by);
+        await requireDelegation(context, doc.organisationId, by);
       }
       const id = newId();
       const anchor = 'proposalId' in body.anchor ? { proposalId: body.anchor.proposalId } : { provisionId: body.anchor.provisionId, at: body.anchor.at ?? ('end' as const) };

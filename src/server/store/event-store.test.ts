@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fold, snapshot, type ParleyEvent } from '../../core/index.ts';
-import { events } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+import { audit, events } from '../db/schema.ts';
+import { problem } from '../http/problem.ts';
 import { asc, eq } from 'drizzle-orm';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { ORG, seedOrganisation, steppingClock, counterIds } from '../test-support/fixtures.ts';
@@ -75,6 +77,40 @@ describe.each(DATABASE_KINDS)('event store on %s', (kind) => {
     await expect(bad).rejects.toMatchObject({ status: 422, code: 'ERR_DOCUMENT_EVENT_REJECTED' });
     expect((await store.read('seed'))!.version).toBe(before);
     expect((await verifyLog(test.database.db)).ok).toBe(true);
+  });
+
+  it("commits a command's alongside writes with its events, and refuses only that command when they fail", async () => {
+    const state = (await store.read('seed'))!;
+    const about = [...state.provisions.values()].find((p) => p.kind === 'paragraph')!.id;
+    const before = state.version;
+    const remark = (id: string) => (): ParleyEvent[] => [
+      { type: 'proposal.made', at: now().toISOString(), actor: { user: 'user-ind', delegation: 'IND', role: 'delegate' }, data: { proposal: { id, kind: 'remark', proponent: 'IND', about, text: id } } },
+    ];
+    const mark = async (tx: Db, action: string): Promise<void> => {
+      await tx.insert(audit).values({ at: now(), action });
+    };
+    // Queued together, so that they share one batch and one transaction.
+    const [kept, refused, plain] = await Promise.allSettled([
+      store.append('seed', { expectedVersion: null, build: remark('r-kept'), alongside: (tx) => mark(tx, 'alongside.kept') }),
+      store.append('seed', {
+        expectedVersion: null,
+        build: remark('r-refused'),
+        alongside: async (tx) => {
+          await mark(tx, 'alongside.refused');
+          throw problem('ERR_DRAFT_CLOSED', { status: 'tabled' });
+        },
+      }),
+      store.append('seed', { expectedVersion: null, build: remark('r-plain') }),
+    ]);
+    expect(kept.status).toBe('fulfilled');
+    expect(plain.status).toBe('fulfilled');
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'ERR_DRAFT_CLOSED' } });
+    const log = await logOf('seed');
+    expect(log.slice(before).map((e) => (e.type === 'proposal.made' ? e.data.proposal.id : e.type))).toEqual(['r-kept', 'r-plain']);
+    const marks = (await test.database.db.select({ action: audit.action }).from(audit)).map((a) => a.action).filter((a) => a.startsWith('alongside.'));
+    expect(marks).toEqual(['alongside.kept']);
+    expect((await verifyLog(test.database.db)).ok).toBe(true);
+    expect(comparable((await readTablesSnapshot(test.database.db, 'seed'))!)).toEqual(comparable(snapshot(fold(log))));
   });
 
   it('reads the seed text from the repository fixtures', () => {

@@ -46,6 +46,12 @@ export interface StoredEvent {
 export interface Command {
   readonly expectedVersion: number | null;
   build(state: DocumentState): readonly ParleyEvent[];
+  /**
+   * Writes that must commit with this command's events or not at all (say, marking a draft
+   * tabled). Runs inside the transaction once the events are inserted; throwing refuses this
+   * command alone — the rest of its batch is committed without it.
+   */
+  alongside?(tx: Db, result: CommandResult): Promise<void>;
 }
 
 export interface CommandResult {
@@ -280,7 +286,15 @@ export class EventStore {
           const last = rows.at(-1);
           if (last) cursor = { seq: last.seq, hash: last.hash };
           for (const row of rows) messages.push({ organisationId, documentId, version: row.version, type: row.event.type });
-          outcomes.set(item.pending, { ok: true, result: { version: item.from + item.events.length, events: rows } });
+          const result = { version: item.from + item.events.length, events: rows };
+          if (item.pending.command.alongside) {
+            try {
+              await item.pending.command.alongside(tx, result);
+            } catch (error) {
+              throw new RefusedCommand(item.pending, error);
+            }
+          }
+          outcomes.set(item.pending, { ok: true, result });
         }
         await project(tx, documentId, before, state);
         // One round trip for the document row, the stream head and the (after-commit) notifications.
@@ -298,8 +312,10 @@ export class EventStore {
     } catch (error) {
       // Whatever the state holds now may include events that were never committed.
       slot.state = undefined;
-      if (error instanceof PartialCommand) {
-        error.pending.reject(problem('ERR_DOCUMENT_EVENT_REJECTED', { message: error.message }, { extra: { rejection: error.code } }));
+      if (error instanceof PartialCommand || error instanceof RefusedCommand) {
+        error.pending.reject(
+          error instanceof PartialCommand ? problem('ERR_DOCUMENT_EVENT_REJECTED', { message: error.message }, { extra: { rejection: error.code } }) : error.cause,
+        );
         const rest = batch.filter((p) => p !== error.pending);
         if (rest.length > 0) await this.#runBatch(documentId, slot, rest);
         return;
@@ -369,6 +385,16 @@ class PartialCommand extends Error {
     this.name = 'PartialCommand';
     this.pending = pending;
     this.code = code;
+  }
+}
+
+/** A command whose `alongside` writes failed: the transaction is rolled back and the batch rerun without it. */
+class RefusedCommand extends Error {
+  readonly pending: Pending;
+  constructor(pending: Pending, cause: unknown) {
+    super('The command was refused by its own writes.', { cause });
+    this.name = 'RefusedCommand';
+    this.pending = pending;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * A small organisation for route tests: one user per role, delegates of two delegations
- * (ISR, whose delegate is head of delegation, and IND), and a short CICA-style draft.
+ * A small organisation for route tests: one user per role, delegates of three delegations
+ * (ISR, whose delegate is head of delegation, IND, and KAZ — a partner with whom ISR shares
+ * a private draft while IND stays outside), and a short CICA-style draft.
  */
 import type { App } from '../app.ts';
 import { buildApp } from '../app.ts';
@@ -17,6 +18,7 @@ export const USERS = {
   isr: { username: 'isr', role: 'delegate', delegation: 'ISR', isHead: true },
   isr2: { username: 'isr2', role: 'delegate', delegation: 'ISR', isHead: false },
   ind: { username: 'ind', role: 'delegate', delegation: 'IND', isHead: false },
+  kaz: { username: 'kaz', role: 'delegate', delegation: 'KAZ', isHead: false },
   observer: { username: 'obs', role: 'observer', delegation: null, isHead: false },
 } as const;
 export type UserKey = keyof typeof USERS;

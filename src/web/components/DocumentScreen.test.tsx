@@ -35,6 +35,8 @@ beforeEach(() => {
     'fetch',
     vi.fn((url: string) => {
       if (url.endsWith('/state')) return Promise.resolve(new Response(JSON.stringify(toTransfer(fold(log))), { status: 200 }));
+      // The delegate's Drafts panel asks for its drafts: there are none here.
+      if (url.includes('/drafts')) return Promise.resolve(new Response('[]', { status: 200 }));
       const after = Number(new URL(url, 'http://x').searchParams.get('after'));
       const events = log.slice(after).map((event, index) => ({ version: after + index + 1, seq: after + index + 1, hash: 'h', event }));
       return Promise.resolve(new Response(JSON.stringify({ documentId: 'd1', events, next: null }), { status: 200 }));

@@ -1,4 +1,4 @@
-/** One document: header with counts and the view switch, the text, the legend, the proposal panel, the live banner. */
+/** One document: header with counts and the view switch, the text, the legend, the proposal panel, a delegate's drafts, the live banner. */
 import { useEffect, useState } from 'react';
 import { parseViewSpec } from '../../core/index.ts';
 import { api } from '../api.ts';
@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t.ts';
 import { useLiveDocument } from '../live-document.ts';
 import { CleanText, CompiledText } from './DocumentText.tsx';
 import { CountsBar } from './CountsBar.tsx';
+import { DraftsPanel } from './DraftsPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { ProposalPanel, type Actions } from './ProposalPanel.tsx';
 import { ProposeBox, type ProposalDraft } from './ProposeBox.tsx';
@@ -35,6 +36,7 @@ export function DocumentScreen({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<SelectionAnchor | null>(null);
   const [anchorByKeyboard, setAnchorByKeyboard] = useState(false);
+  const [draftsChanged, setDraftsChanged] = useState(0);
   const canPropose = delegation !== null || isChair;
   // A selection in the text offers a proposal; one outside it (say, in the box's own input) keeps the last.
   useEffect(() => {
@@ -77,6 +79,15 @@ export function DocumentScreen({
     await act(() => (floor === null ? api.propose(documentId, delegation === null, body) : api.oralProposal(documentId, floor, body)));
     document.getSelection()?.removeAllRanges();
     setAnchor(null);
+  };
+
+  const saveDraft = async (draft: ProposalDraft): Promise<void> => {
+    if (!anchor) return;
+    const { provisionId, parent, start, end } = anchor;
+    await api.createDraft(documentId, { kind: draft.kind, anchor: { provisionId, parent, start, end }, text: draft.text });
+    document.getSelection()?.removeAllRanges();
+    setAnchor(null);
+    setDraftsChanged((n) => n + 1);
   };
 
   const spec = parseViewSpec(view) ?? { kind: 'compiled' as const };
@@ -129,7 +140,7 @@ export function DocumentScreen({
           <div className="side">
           {anchor && spec.kind === 'compiled' ? (
             floor === null ? (
-              <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onCancel={() => setAnchor(null)} />
+              <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onSaveDraft={delegation === null ? undefined : saveDraft} onCancel={() => setAnchor(null)} />
             ) : (
               <OralProposalBox key={`${floor}|${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} floor={floor} onPropose={propose} onCancel={() => setAnchor(null)} />
             )
@@ -150,6 +161,7 @@ export function DocumentScreen({
               <p>{t('panel.none')}</p>
             </aside>
           )}
+          {delegation === null ? null : <DraftsPanel documentId={documentId} delegation={delegation} version={live.version} changed={draftsChanged} onTabled={() => void live.refresh()} />}
           </div>
         </div>
       ) : (

@@ -72,6 +72,7 @@ beforeEach(() => {
       if (url.endsWith('/delegations')) return Promise.resolve(Response.json([{ code: 'IND', names: { en: 'India', ru: 'Индия' } }, { code: 'ISR', names: { en: 'Israel', ru: 'Израиль' } }]));
       if (url.includes('/meeting/') && !url.endsWith('/proposals')) return Promise.resolve(Response.json(answer));
       if (method !== 'GET') return Promise.resolve(Response.json({ documentId: 'd1', version: events.length, id: 'p9', events: [] }, { status: 201 }));
+      if (url.includes('/drafts')) return Promise.resolve(Response.json([]));
       if (url.endsWith('/state')) return Promise.resolve(Response.json(toTransfer(state)));
       const after = Number(new URL(url, 'http://x').searchParams.get('after'));
       const page = events.slice(after).map((event, index) => ({ version: after + index + 1, seq: after + index + 1, hash: 'h', event }));

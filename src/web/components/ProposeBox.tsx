@@ -1,6 +1,7 @@
 /**
  * Proposing on the words the reader selected: their deletion, or a replacement; at a caret,
  * an insertion. A delegate proposes for their delegation, the chair makes a chair's proposal.
+ * A delegate may instead save it as a private draft of their delegation (`onSaveDraft`).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SelectionAnchor } from '../selection-anchor.ts';
@@ -12,6 +13,7 @@ export function ProposeBox({
   anchor,
   heading,
   onPropose,
+  onSaveDraft,
   onCancel,
   focusOnOpen = false,
 }: {
@@ -19,6 +21,7 @@ export function ProposeBox({
   /** Says for whom the proposal is made, when not the reader's own (an oral proposal the chair records). */
   readonly heading?: string;
   readonly onPropose: (draft: ProposalDraft) => Promise<unknown>;
+  readonly onSaveDraft?: ((draft: ProposalDraft) => Promise<unknown>) | undefined;
   readonly onCancel: () => void;
   /** Words chosen from the keyboard: go on typing here. (A mouse selection keeps the focus where it is.) */
   readonly focusOnOpen?: boolean;
@@ -32,10 +35,10 @@ export function ProposeBox({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const point = anchor.start === anchor.end;
-  const submit = (draft: ProposalDraft) => (): void => {
+  const submit = (draft: ProposalDraft, send = onPropose) => (): void => {
     setBusy(true);
     setError(null);
-    onPropose(draft).then(
+    send(draft).then(
       () => setBusy(false),
       (caught: unknown) => {
         setBusy(false);
@@ -60,10 +63,25 @@ export function ProposeBox({
         <button type="button" disabled={busy || text.trim() === ''} onClick={submit(point ? { kind: 'insert', text } : { kind: 'replace', text })}>
           {point ? t('propose.insert') : t('propose.replace')}
         </button>
+        {onSaveDraft ? (
+          <button
+            type="button"
+            disabled={busy || (point && text.trim() === '')}
+            aria-describedby="propose-draft-hint"
+            onClick={submit(point ? { kind: 'insert', text } : text.trim() === '' ? { kind: 'delete', text: null } : { kind: 'replace', text }, onSaveDraft)}
+          >
+            {t('drafts.saveDraft')}
+          </button>
+        ) : null}
         <button type="button" onClick={onCancel}>
           {t('propose.cancel')}
         </button>
       </div>
+      {onSaveDraft ? (
+        <p id="propose-draft-hint" className="hint">
+          {t('drafts.saveDraftHint')}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}

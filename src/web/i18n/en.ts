@@ -2,6 +2,7 @@
 import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
+import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -92,6 +93,7 @@ export const en = {
   ...liveMessages.en,
   ...proposeByWordsMessages.en,
   ...meetingMessages.en,
+  ...draftsMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

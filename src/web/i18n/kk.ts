@@ -1,6 +1,7 @@
 import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
+import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -93,5 +94,6 @@ export const kk: Catalogue = {
   ...liveMessages.kk,
   ...proposeByWordsMessages.kk,
   ...meetingMessages.kk,
+  ...draftsMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

@@ -1,6 +1,7 @@
 import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
+import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -92,5 +93,6 @@ export const ru: Catalogue = {
   ...liveMessages.ru,
   ...proposeByWordsMessages.ru,
   ...meetingMessages.ru,
+  ...draftsMessages.ru,
   'error.title': 'Что-то пошло не так',
 };

@@ -1,0 +1,70 @@
+/**
+ * Making a delegation's proposal: the one code path behind POST /api/documents/:id/proposals
+ * and the tabling of a draft, so that a tabled draft is exactly the proposal its delegation
+ * would have made directly — same checks, same event, same store.
+ */
+import { eq } from 'drizzle-orm';
+import type { Actor, DocumentState, ProposalInput } from '../../core/index.ts';
+import type { DraftProposal } from '../../protocol/schemas.ts';
+import type { Context } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { delegations } from '../db/schema.ts';
+import { problem } from '../http/problem.ts';
+import type { CommandResult } from '../store/event-store.ts';
+
+/** Refuses a code that is not a delegation of the organisation (null: no delegation to check). */
+export async function requireDelegation(context: Pick<Context, 'database' | 'delegationCodes'>, organisationId: string, code: string | null): Promise<void> {
+  if (code === null) return;
+  const codes = await context.delegationCodes.get(organisationId, async () => {
+    const rows = await context.database.db.select({ code: delegations.code }).from(delegations).where(eq(delegations.organisationId, organisationId));
+    return new Set(rows.map((row) => row.code));
+  });
+  if (!codes?.has(code)) throw problem('ERR_DELEGATION_UNKNOWN', { delegation: code });
+}
+
+/** The engine's proposal from the wire's; new provisions get fresh ids. */
+export function proposalInput(body: DraftProposal, id: string, proponent: string | null, newId: () => string): ProposalInput {
+  return {
+    id,
+    kind: body.kind,
+    proponent,
+    anchor: body.anchor ? { provisionId: body.anchor.provisionId, parent: body.anchor.parent ?? null, start: body.anchor.start, end: body.anchor.end } : null,
+    ...(body.text === undefined || body.text === null ? {} : { text: body.text }),
+    ...(body.provisions ? { provisions: body.provisions.map((p) => ({ id: newId(), kind: p.kind, label: p.label ?? null, text: p.text })) } : {}),
+    ...(body.after === undefined ? {} : { after: body.after }),
+    ...(body.provisionIds ? { provisionIds: body.provisionIds } : {}),
+    ...(body.moveAfter === undefined ? {} : { moveAfter: body.moveAfter }),
+    ...(body.about === undefined ? {} : { about: body.about }),
+    ...(body.reason === undefined ? {} : { reason: body.reason }),
+  };
+}
+
+export interface ProposalRequest {
+  readonly documentId: string;
+  readonly organisationId: string;
+  /** Who proposes, for which delegation (from actingDelegation). */
+  readonly actor: Actor;
+  readonly body: DraftProposal;
+  readonly expectedVersion: number | null;
+  /** Refuses the proposal against the state current at commit time (throw a ProblemError). */
+  readonly check?: (state: DocumentState) => void;
+  /** Writes that commit with the proposal or not at all; throwing refuses the proposal. */
+  readonly alongside?: (tx: Db, proposalId: string, result: CommandResult) => Promise<void>;
+}
+
+/** Appends `proposal.made` for the actor's delegation; resolves once committed (or refused). */
+export async function makeProposal(context: Pick<Context, 'database' | 'delegationCodes' | 'store' | 'now' | 'newId'>, request: ProposalRequest): Promise<{ id: string; result: CommandResult }> {
+  const { actor, alongside, check } = request;
+  await requireDelegation(context, request.organisationId, actor.delegation);
+  const id = context.newId();
+  const input = proposalInput(request.body, id, actor.delegation, context.newId);
+  const result = await context.store.append(request.documentId, {
+    expectedVersion: request.expectedVersion,
+    build: (state) => {
+      check?.(state);
+      return [{ type: 'proposal.made', at: context.now().toISOString(), actor, data: { proposal: input } }];
+    },
+    ...(alongside ? { alongside: (tx: Db, committed: CommandResult) => alongside(tx, id, committed) } : {}),
+  });
+  return { id, result };
+}
