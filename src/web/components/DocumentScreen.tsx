@@ -1,4 +1,4 @@
-/** One document: header with counts and the view switch, the text, the legend, the proposal panel, the live banner. */
+/** One document: header with counts, the view and notation switches, the text, the legend, the proposal panel, the live banner. */
 import { useEffect, useState } from 'react';
 import { parseViewSpec } from '../../core/index.ts';
 import { api } from '../api.ts';
@@ -10,11 +10,16 @@ import { Legend } from './Legend.tsx';
 import { ProposalPanel, type Actions } from './ProposalPanel.tsx';
 import { ProposeBox, type ProposalDraft } from './ProposeBox.tsx';
 import { selectionAnchor, type SelectionAnchor } from '../selection-anchor.ts';
+import { useNotationChoice } from '../notation-choice.ts';
+import { isNotationId, notationChoices, notationDescription } from '../notations.ts';
+import { NotationText } from './NotationText.tsx';
 
 export function DocumentScreen({ documentId, delegation, isChair, onBack }: { readonly documentId: string; readonly delegation: string | null; readonly isChair: boolean; readonly onBack: () => void }) {
   const t = useT();
   const live = useLiveDocument(documentId);
   const [view, setView] = useState('compiled');
+  // null: Parley's own presentation (coloured brackets); else the text as that notation writes it.
+  const [notation, setNotation] = useNotationChoice();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<SelectionAnchor | null>(null);
   const canPropose = delegation !== null || isChair;
@@ -82,6 +87,17 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
             ))}
           </select>
         </label>
+        <label className="view-switch">
+          {t('notation.label')}{' '}
+          <select value={notation ?? ''} onChange={(e) => setNotation(isNotationId(e.target.value) ? e.target.value : null)}>
+            <option value="">{t('notation.parley')}</option>
+            {notationChoices().map((id) => (
+              <option key={id} value={id}>
+                {t(notationDescription(id))}
+              </option>
+            ))}
+          </select>
+        </label>
         {isChair ? (
           <button type="button" onClick={() => void act(() => api.issueRevision(documentId))}>
             {t('chair.issueRevision')}
@@ -96,11 +112,17 @@ export function DocumentScreen({ documentId, delegation, isChair, onBack }: { re
       {state ? (
         <div className="document-body">
           <main id="content" className="document-main" data-version={state.version}>
-            <Legend state={state} />
-            {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
+            {notation !== null ? (
+              <NotationText state={state} version={live.version} view={view} notation={notation} />
+            ) : (
+              <>
+                <Legend state={state} />
+                {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
+              </>
+            )}
           </main>
           <div className="side">
-          {anchor && spec.kind === 'compiled' ? <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} onPropose={propose} onCancel={() => setAnchor(null)} /> : null}
+          {anchor && spec.kind === 'compiled' && notation === null ? <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} onPropose={propose} onCancel={() => setAnchor(null)} /> : null}
           {selected ? (
             <ProposalPanel state={state} proposal={selected} delegation={delegation} isChair={isChair} actions={actions} onClose={() => setSelectedId(null)} />
           ) : (

@@ -1,5 +1,8 @@
 /** English messages (ICU). The other catalogues must have exactly these ids: the type checks it. */
 import { liveMessages } from '../live.messages.ts';
+import { importMessages } from '../components/ImportScreen.messages.ts';
+import { enrolmentMessages } from '../components/Enrolment.messages.ts';
+import { notationMessages } from '../notation.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -88,6 +91,9 @@ export const en = {
   'propose.insert': 'Propose insertion',
   'propose.cancel': 'Cancel',
   ...liveMessages.en,
+  ...importMessages.en,
+  ...notationMessages.en,
+  ...enrolmentMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

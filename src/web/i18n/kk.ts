@@ -1,4 +1,7 @@
 import { liveMessages } from '../live.messages.ts';
+import { importMessages } from '../components/ImportScreen.messages.ts';
+import { enrolmentMessages } from '../components/Enrolment.messages.ts';
+import { notationMessages } from '../notation.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -89,5 +92,8 @@ export const kk: Catalogue = {
   'propose.insert': 'Қосуды ұсыну',
   'propose.cancel': 'Болдырмау',
   ...liveMessages.kk,
+  ...importMessages.kk,
+  ...notationMessages.kk,
+  ...enrolmentMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

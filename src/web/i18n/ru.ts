@@ -1,4 +1,7 @@
 import { liveMessages } from '../live.messages.ts';
+import { importMessages } from '../components/ImportScreen.messages.ts';
+import { enrolmentMessages } from '../components/Enrolment.messages.ts';
+import { notationMessages } from '../notation.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -88,5 +91,8 @@ export const ru: Catalogue = {
   'propose.insert': 'Предложить вставку',
   'propose.cancel': 'Отмена',
   ...liveMessages.ru,
+  ...importMessages.ru,
+  ...notationMessages.ru,
+  ...enrolmentMessages.ru,
   'error.title': 'Что-то пошло не так',
 };
