@@ -95,16 +95,47 @@ export const DocumentSummary = z.object({
   updatedAt: z.string(),
 });
 
+/** The notations a draft can be written in (src/core/notations/registry.ts). */
+export const Notation = z.enum(['cica', 'un']);
+
 export const ImportWarningSchema = z.object({ code: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() });
 
+/** The longest draft the server takes, in characters (UTF-16 code units, as JavaScript counts them). */
+export const DRAFT_TEXT_MAX_CHARS = 5_000_000;
+/** The largest request body the server accepts, in bytes: a draft sent as JSON must fit in it. */
+export const REQUEST_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
 export const NewDocumentBody = z.object({
-  text: z.string().max(5_000_000).describe('The draft as plain text'),
+  text: z.string().max(DRAFT_TEXT_MAX_CHARS).describe('The draft as plain text'),
   title: z.string().min(1).max(300).nullish(),
-  notation: z.enum(['cica', 'un']).nullish().describe('Detected from the text when absent'),
+  notation: Notation.nullish().describe('Detected from the text when absent'),
   circulatedToObservers: z.boolean().nullish(),
 });
 
 export const NewDocument = z.object({ document: DocumentSummary, warnings: z.array(ImportWarningSchema) });
+
+export const DraftPreviewBody = NewDocumentBody.pick({ text: true, title: true, notation: true });
+
+export const DraftPreview = z.object({
+  title: z.string().describe('The title the document would get'),
+  notation: Notation.describe('The notation the draft was read in (given, or detected)'),
+  counts: z.object({
+    provisions: z.number().int(),
+    proposals: z.number().int().describe('Open brackets'),
+    optionSets: z.number().int(),
+    footnotes: z.number().int(),
+    statements: z.number().int().describe('Footnotes and other statements'),
+    delegations: z.array(z.string()).describe('Codes of the delegations named in positions, sorted'),
+  }),
+  warnings: z.array(
+    ImportWarningSchema.extend({
+      source: z.object({
+        text: z.string().describe('The source line of the warning, cut to at most 240 characters around the column (… marks a cut)'),
+        column: z.number().int().describe('Where the warning points within `text`, 1-based'),
+      }),
+    }),
+  ),
+});
 
 export const DocumentPatchBody = z.object({ circulatedToObservers: z.boolean().nullish(), expectedVersion: z.number().int().nullish() });
 
@@ -181,7 +212,6 @@ export const CommandAccepted = z.object({
 });
 
 export const ViewName = z.string().describe('compiled, agreed or as:ISO3 (for example as:IND)');
-export const Notation = z.enum(['cica', 'un']);
 
 export const ViewQuery = z.object({
   notation: Notation.optional(),

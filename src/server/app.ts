@@ -20,6 +20,7 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { REQUEST_BODY_LIMIT_BYTES } from '../protocol/schemas.ts';
 import { ACCESS_RULES, type AccessRule } from './auth/policy.ts';
 import { CSRF_HEADER, loadPrincipal, sameToken, SESSION_COOKIE, sessionIdOf, type Principal } from './auth/principal.ts';
 import { Caches, KeyedCache } from './cache.ts';
@@ -107,7 +108,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   const fastify = Fastify({
     logger: deps.logger ?? false,
     trustProxy: config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
   });
   const app = fastify as unknown as App;
@@ -227,7 +228,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     const code = (error as { code?: string }).code;
-    if (status === 413) return sendProblem(request, reply, problem('ERR_REQUEST_TOO_LARGE', { limit: '10 MB' }));
+    if (status === 413) return sendProblem(request, reply, problem('ERR_REQUEST_TOO_LARGE', { limit: `${REQUEST_BODY_LIMIT_BYTES / 1024 / 1024} MB` }));
     if (status === 415) return sendProblem(request, reply, problem('ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE'));
     if (status >= 400 && status < 500) {
       return sendProblem(request, reply, problem('ERR_REQUEST_INVALID', { issues: code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body: the JSON body is empty' : (error as Error).message }));

@@ -3,12 +3,16 @@
  * requests that change data, the CSRF token the server gave at sign-in. Errors come back
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
-import type { DelegationView, DocumentDetail, DocumentSummary, DraftView, EventPage, Me, MeetingState } from '../protocol/schemas.ts';
+import type { DelegationView, DocumentDetail, DocumentSummary, DraftPreview, DraftPreviewBody, DraftView, Enrolment, EventPage, Me, MeetingState, NewDocument } from '../protocol/schemas.ts';
 import type { ParleyEvent, StateTransfer } from '../core/index.ts';
 import type { z } from 'zod';
+import { sendWithProgress, type TransferProgress } from './upload-request.ts';
 
 export type MeBody = z.infer<typeof Me>;
 export type DocumentSummaryBody = z.infer<typeof DocumentSummary>;
+export type DraftPreviewResult = z.infer<typeof DraftPreview>;
+export type DraftRequest = z.infer<typeof DraftPreviewBody>;
+export type EnrolmentBody = z.infer<typeof Enrolment>;
 type EventPageBody = z.infer<typeof EventPage>;
 export type DelegationBody = z.infer<typeof DelegationView>;
 export type { MeetingState };
@@ -36,16 +40,35 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+function headersFor(method: string, hasBody: boolean): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (hasBody) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+function answer<T>(status: number, parsed: unknown): T {
+  if (status < 200 || status >= 300) throw new ApiError({ status, ...(typeof parsed === 'object' && parsed !== null ? (parsed as Omit<Problem, 'status'>) : {}) });
+  return parsed as T;
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers = headersFor(method, body !== undefined);
   const response = await fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const parsed: unknown = text === '' ? null : JSON.parse(text);
-  if (!response.ok) throw new ApiError({ status: response.status, ...(typeof parsed === 'object' && parsed !== null ? (parsed as Omit<Problem, 'status'>) : {}) });
-  return parsed as T;
+  return answer<T>(response.status, text === '' ? null : JSON.parse(text));
+}
+
+/** A request with a JSON body already encoded (its size checked by the caller), whose upload is reported. */
+async function requestWithProgress<T>(method: string, url: string, body: Blob, onProgress: (progress: TransferProgress) => void): Promise<T> {
+  const { status, body: parsed } = await sendWithProgress(method, url, body, headersFor(method, true), onProgress);
+  return answer<T>(status, parsed);
+}
+
+/** A draft as the JSON body the server receives: its size in bytes is what the body limit counts. */
+export function encodeDraft(draft: DraftRequest): Blob {
+  return new Blob([JSON.stringify(draft)], { type: 'application/json' });
 }
 
 function remember(me: MeBody): MeBody {
@@ -64,6 +87,8 @@ export const api = {
   },
   login: async (username: string, password: string): Promise<MeBody> => remember(await request<MeBody>('POST', '/api/auth/login', { username, password })),
   secondFactor: async (code: string): Promise<MeBody> => remember(await request<MeBody>('POST', '/api/auth/second-factor', { code })),
+  /** A new TOTP secret for this user, replacing any not yet confirmed; confirmed with {@link api.secondFactor}. */
+  enrolSecondFactor: (): Promise<EnrolmentBody> => request('POST', '/api/auth/second-factor/enrol'),
   async logout(): Promise<void> {
     await request<void>('POST', '/api/auth/logout');
     csrfToken = null;
@@ -72,6 +97,11 @@ export const api = {
     request('GET', `/api/organisations/${encodeURIComponent(organisationId)}/documents`),
   /** The folded state, to start from instead of replaying the whole log. */
   state: (documentId: string): Promise<StateTransfer> => request('GET', `/api/documents/${encodeURIComponent(documentId)}/state`),
+  /** Reads a draft as an import would, saving nothing: counts and warnings with their lines. */
+  previewDraft: (organisationId: string, body: Blob, onProgress: (progress: TransferProgress) => void): Promise<DraftPreviewResult> =>
+    requestWithProgress('POST', `/api/organisations/${encodeURIComponent(organisationId)}/documents/preview`, body, onProgress),
+  importDraft: (organisationId: string, body: Blob, onProgress: (progress: TransferProgress) => void): Promise<z.infer<typeof NewDocument>> =>
+    requestWithProgress('POST', `/api/organisations/${encodeURIComponent(organisationId)}/documents`, body, onProgress),
   /** Events after `after`, every page. */
   async events(documentId: string, after: number): Promise<ParleyEvent[]> {
     const events: ParleyEvent[] = [];

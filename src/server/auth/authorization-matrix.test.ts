@@ -185,6 +185,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       case 'POST /api/organisations/:organisationId/users/:userId/reset-second-factor':
         return { method, url: fill(url, { ...base, userId: await freshUser(own) }), payload: null };
       case 'POST /api/organisations/:organisationId/documents':
+      case 'POST /api/organisations/:organisationId/documents/preview':
         return { method, url: fill(url, base), payload: { text: SMALL_DRAFT } };
       case 'PATCH /api/documents/:documentId':
         return { method, url: fill(url, base), payload: { circulatedToObservers: d === circulated } };

@@ -1,10 +1,12 @@
-/** Documents: list, import, read, circulate; their provisions, proposals, statements, revisions and log. */
+/** Documents: list, import (or preview an import), read, circulate; their provisions, proposals, statements, revisions and log. */
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   DocumentDetail,
   DocumentPatchBody,
   DocumentSummary,
+  DraftPreview,
+  DraftPreviewBody,
   EventPage,
   EventPageQuery,
   NewDocument,
@@ -17,6 +19,7 @@ import { canReadDocument, requireMember, requireRule } from '../auth/policy.ts';
 import { documents } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
 import { importDocument } from '../services/documents.ts';
+import { previewDraft } from '../services/draft-preview.ts';
 import { documentFor, presentDocument, principalOf } from './access.ts';
 
 const OrgParams = z.object({ organisationId: z.string().min(1).max(100) });
@@ -76,6 +79,33 @@ export function registerDocumentRoutes(app: ZodApp, context: Context): void {
       });
       reply.header('location', `/api/documents/${doc.id}`);
       return reply.code(201).send({ document: presentDocument(doc), warnings: warnings.map(({ code, line, column, message }) => ({ code, line, column, message })) });
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/documents/preview',
+    {
+      config: { access: 'document.create' },
+      schema: {
+        tags: ['documents'],
+        summary: 'Read a draft as an import would, without saving it: the counts, and the warnings with their source lines',
+        params: OrgParams,
+        body: DraftPreviewBody,
+        response: { 200: DraftPreview, 422: ProblemSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { organisationId } = request.params as z.infer<typeof OrgParams>;
+      const principal = principalOf(request.principal);
+      requireRule(requireMember(principal, organisationId), 'document.create');
+      const body = request.body as z.infer<typeof DraftPreviewBody>;
+      return previewDraft(context, {
+        organisationId,
+        text: body.text,
+        title: body.title ?? null,
+        notation: body.notation ?? null,
+        actor: { user: principal.userId, delegation: null, role: 'secretariat' },
+      });
     },
   );
 

@@ -102,8 +102,15 @@ export interface TestApp {
   request(who: UserKey | null, method: string, url: string, payload?: unknown): Promise<Reply>;
 }
 
-export async function makeTestApp(database: Database, options: { secondFactorRequiredFor?: ('secretariat' | 'chair' | 'delegate' | 'observer')[] } = {}): Promise<TestApp> {
-  const now = steppingClock();
+export async function makeTestApp(
+  database: Database,
+  options: {
+    secondFactorRequiredFor?: ('secretariat' | 'chair' | 'delegate' | 'observer')[];
+    /** The server's clock; a stepping one from 2021 unless given (a browser test entering TOTP codes needs the real one). */
+    now?: () => Date;
+  } = {},
+): Promise<TestApp> {
+  const now = options.now ?? steppingClock();
   const ids = await seedOrganisation(database, now(), options.secondFactorRequiredFor);
   const app = await buildApp({ database, now, newId: counterIds(), config: { loginRateLimit: { max: 1000, windowMs: 60_000 } } });
   const sessions = {} as Record<UserKey, Session>;

@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-t.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
 import { DocumentList } from './DocumentList.tsx';
 import { DocumentScreen } from './DocumentScreen.tsx';
+import { ImportScreen } from './ImportScreen.tsx';
 import { SignIn } from './SignIn.tsx';
 
 function LanguageSwitch() {
@@ -44,6 +45,8 @@ export function App() {
   const membership = me?.memberships[0];
   const delegation = me?.memberships.find((m) => m.role === 'delegate')?.delegation ?? null;
   const isChair = me?.memberships.some((m) => m.role === 'chair') ?? false;
+  // The server decides (rule document.create); this only spares others a button that would be refused.
+  const canImport = membership !== undefined && (me?.memberships.some((m) => m.organisationId === membership.organisationId && m.role === 'secretariat') ?? false);
 
   return (
     <>
@@ -62,7 +65,7 @@ export function App() {
           </span>
         ) : null}
         <LanguageSwitch />
-        {signedIn ? (
+        {me ? (
           <button type="button" onClick={() => void api.logout().then(() => setMe(null))}>
             {t('signout')}
           </button>
@@ -74,8 +77,10 @@ export function App() {
         </main>
       ) : route.name === 'document' ? (
         <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} userId={me.user.id} onBack={() => go({ name: 'documents' })} />
+      ) : route.name === 'import' && membership && canImport ? (
+        <ImportScreen organisationId={membership.organisationId} onSaved={(documentId) => go({ name: 'document', documentId })} onBack={() => go({ name: 'documents' })} />
       ) : membership ? (
-        <DocumentList organisationId={membership.organisationId} onOpen={(documentId) => go({ name: 'document', documentId })} />
+        <DocumentList organisationId={membership.organisationId} onOpen={(documentId) => go({ name: 'document', documentId })} onImport={canImport ? () => go({ name: 'import' }) : null} />
       ) : null}
     </>
   );

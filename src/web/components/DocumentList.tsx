@@ -4,7 +4,16 @@ import { useIntl } from 'react-intl';
 import { api, type DocumentSummaryBody } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
 
-export function DocumentList({ organisationId, onOpen }: { readonly organisationId: string; readonly onOpen: (documentId: string) => void }) {
+export function DocumentList({
+  organisationId,
+  onOpen,
+  onImport = null,
+}: {
+  readonly organisationId: string;
+  readonly onOpen: (documentId: string) => void;
+  /** Offered to those whose role imports drafts (the secretariat); null for everyone else. */
+  readonly onImport?: (() => void) | null;
+}) {
   const t = useT();
   const intl = useIntl();
   const [documents, setDocuments] = useState<DocumentSummaryBody[] | null>(null);
@@ -22,6 +31,19 @@ export function DocumentList({ organisationId, onOpen }: { readonly organisation
   return (
     <main id="content" className="documents">
       <h1>{t('documents.heading')}</h1>
+      {onImport ? (
+        <p>
+          <a
+            href="/import"
+            onClick={(e) => {
+              e.preventDefault();
+              onImport();
+            }}
+          >
+            {t('import.open')}
+          </a>
+        </p>
+      ) : null}
       {error ? <p role="alert">{error}</p> : null}
       {documents?.length === 0 ? <p>{t('documents.empty')}</p> : null}
       <ul>

@@ -1,4 +1,4 @@
-/** One document: header with counts and the view switch, the text, the legend, the proposal panel, a delegate's drafts, the live banner. */
+/** One document: header with counts, the view and notation switches, the text, the legend, the proposal panel, a delegate's drafts, meeting mode, the live banner. */
 import { useEffect, useState } from 'react';
 import { parseViewSpec } from '../../core/index.ts';
 import { api } from '../api.ts';
@@ -15,6 +15,9 @@ import { selectionAnchor, type SelectionAnchor } from '../selection-anchor.ts';
 import { MeetingFocus } from '../meeting-focus.ts';
 import { Meeting } from './Meeting.tsx';
 import { OralProposalBox } from './OralProposalBox.tsx';
+import { useNotationChoice } from '../notation-choice.ts';
+import { isNotationId, notationChoices, notationDescription } from '../notations.ts';
+import { NotationText } from './NotationText.tsx';
 
 export function DocumentScreen({
   documentId,
@@ -33,6 +36,8 @@ export function DocumentScreen({
   const t = useT();
   const live = useLiveDocument(documentId);
   const [view, setView] = useState('compiled');
+  // null: Parley's own presentation (coloured brackets); else the text as that notation writes it.
+  const [notation, setNotation] = useNotationChoice();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<SelectionAnchor | null>(null);
   const [anchorByKeyboard, setAnchorByKeyboard] = useState(false);
@@ -118,6 +123,17 @@ export function DocumentScreen({
             ))}
           </select>
         </label>
+        <label className="view-switch">
+          {t('notation.label')}{' '}
+          <select value={notation ?? ''} onChange={(e) => setNotation(isNotationId(e.target.value) ? e.target.value : null)}>
+            <option value="">{t('notation.parley')}</option>
+            {notationChoices().map((id) => (
+              <option key={id} value={id}>
+                {t(notationDescription(id))}
+              </option>
+            ))}
+          </select>
+        </label>
         {isChair ? (
           <button type="button" onClick={() => void act(() => api.issueRevision(documentId))}>
             {t('chair.issueRevision')}
@@ -132,20 +148,26 @@ export function DocumentScreen({
       {state ? (
         <div className="document-body">
           <main id="content" className="document-main" data-version={state.version}>
-            <Legend state={state} />
-            <MeetingFocus.Provider value={meeting?.provisionId ?? null}>
-              {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
-            </MeetingFocus.Provider>
+            {notation !== null ? (
+              <NotationText state={state} version={live.version} view={view} notation={notation} />
+            ) : (
+              <>
+                <Legend state={state} />
+                <MeetingFocus.Provider value={meeting?.provisionId ?? null}>
+                  {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
+                </MeetingFocus.Provider>
+              </>
+            )}
           </main>
           <div className="side">
-          {anchor && spec.kind === 'compiled' ? (
+          {anchor && spec.kind === 'compiled' && notation === null ? (
             floor === null ? (
               <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onSaveDraft={delegation === null ? undefined : saveDraft} onCancel={() => setAnchor(null)} />
             ) : (
               <OralProposalBox key={`${floor}|${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} floor={floor} onPropose={propose} onCancel={() => setAnchor(null)} />
             )
           ) : null}
-          {canPropose && spec.kind === 'compiled' ? (
+          {canPropose && spec.kind === 'compiled' && notation === null ? (
             <ProposeByWords
               state={state}
               onAnchor={(found) => {

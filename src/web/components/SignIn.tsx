@@ -1,7 +1,8 @@
-/** Sign-in with user name and password, then the second factor when the organisation asks for it. */
+/** Sign-in with user name and password, then the second factor when the organisation asks for it (set up first when there is none). */
 import { useState, type FormEvent } from 'react';
 import { api, type MeBody } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
+import { Enrolment } from './Enrolment.tsx';
 
 export function SignIn({ pending, onSignedIn }: { readonly pending: MeBody | null; readonly onSignedIn: (me: MeBody) => void }) {
   const t = useT();
@@ -30,7 +31,7 @@ export function SignIn({ pending, onSignedIn }: { readonly pending: MeBody | nul
     </p>
   ) : null;
 
-  if (pending?.secondFactor === 'enrolment-required') return <p role="alert">{t('signin.enrolmentRequired')}</p>;
+  if (pending?.secondFactor === 'enrolment-required') return <Enrolment onEnrolled={onSignedIn} />;
   if (pending?.secondFactor === 'required') {
     return (
       <form className="signin" onSubmit={(e) => void submit(() => api.secondFactor(code.trim()))(e)}>

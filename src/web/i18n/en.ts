@@ -3,6 +3,9 @@ import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
 import { draftsMessages } from '../components/DraftsPanel.messages.ts';
+import { importMessages } from '../components/ImportScreen.messages.ts';
+import { enrolmentMessages } from '../components/Enrolment.messages.ts';
+import { notationMessages } from '../notation.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -94,6 +97,9 @@ export const en = {
   ...proposeByWordsMessages.en,
   ...meetingMessages.en,
   ...draftsMessages.en,
+  ...importMessages.en,
+  ...notationMessages.en,
+  ...enrolmentMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

@@ -2,6 +2,9 @@ import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
 import { draftsMessages } from '../components/DraftsPanel.messages.ts';
+import { importMessages } from '../components/ImportScreen.messages.ts';
+import { enrolmentMessages } from '../components/Enrolment.messages.ts';
+import { notationMessages } from '../notation.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -95,5 +98,8 @@ export const kk: Catalogue = {
   ...proposeByWordsMessages.kk,
   ...meetingMessages.kk,
   ...draftsMessages.kk,
+  ...importMessages.kk,
+  ...notationMessages.kk,
+  ...enrolmentMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

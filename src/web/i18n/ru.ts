@@ -2,6 +2,9 @@ import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
 import { draftsMessages } from '../components/DraftsPanel.messages.ts';
+import { importMessages } from '../components/ImportScreen.messages.ts';
+import { enrolmentMessages } from '../components/Enrolment.messages.ts';
+import { notationMessages } from '../notation.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -94,5 +97,8 @@ export const ru: Catalogue = {
   ...proposeByWordsMessages.ru,
   ...meetingMessages.ru,
   ...draftsMessages.ru,
+  ...importMessages.ru,
+  ...notationMessages.ru,
+  ...enrolmentMessages.ru,
   'error.title': 'Что-то пошло не так',
 };
