@@ -3,13 +3,23 @@
  * requests that change data, the CSRF token the server gave at sign-in. Errors come back
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
-import type { DocumentSummary, EventPage, Me } from '../protocol/schemas.ts';
+import type { DocumentDetail, DocumentSummary, EventPage, Me, Organisation, StatementBody } from '../protocol/schemas.ts';
 import type { ParleyEvent } from '../core/index.ts';
 import type { z } from 'zod';
 
 export type MeBody = z.infer<typeof Me>;
 export type DocumentSummaryBody = z.infer<typeof DocumentSummary>;
 type EventPageBody = z.infer<typeof EventPage>;
+export type OrganisationBody = z.infer<typeof Organisation>;
+export type StatementInput = Omit<z.infer<typeof StatementBody>, 'expectedVersion' | 'by'>;
+/** A paragraph put forward after a provision, or as an alternative to it. */
+export interface ParagraphInput {
+  readonly kind: 'heading' | 'paragraph' | 'sub-item' | 'preamble';
+  readonly label: string | null;
+  readonly text: string;
+  readonly after?: string;
+  readonly alternativeTo?: string;
+}
 
 export interface Problem {
   readonly status: number;
@@ -86,4 +96,18 @@ export const api = {
   propose: (documentId: string, asChair: boolean, body: { kind: 'insert' | 'delete' | 'replace'; anchor: { provisionId: string; parent: string | null; start: number; end: number }; text: string | null }): Promise<unknown> =>
     request('POST', `/api/documents/${encodeURIComponent(documentId)}/${asChair ? 'chair/proposals' : 'proposals'}`, body),
   issueRevision: (documentId: string): Promise<unknown> => request('POST', `/api/documents/${encodeURIComponent(documentId)}/revisions`, {}),
+  document: (documentId: string): Promise<z.infer<typeof DocumentDetail>> => request('GET', `/api/documents/${encodeURIComponent(documentId)}`),
+  organisation: (organisationId: string): Promise<OrganisationBody> => request('GET', `/api/organisations/${encodeURIComponent(organisationId)}`),
+  /** A statement for the user's delegation, or the chair's (the server decides whose from the role). */
+  addStatement: (documentId: string, body: StatementInput): Promise<unknown> => request('POST', `/api/documents/${encodeURIComponent(documentId)}/statements`, body),
+  agreeProvision: (documentId: string, provisionId: string, status: 'agreed-ad-ref' | 'adopted'): Promise<unknown> =>
+    request('POST', `/api/documents/${encodeURIComponent(documentId)}/provisions/${encodeURIComponent(provisionId)}/agreement`, { status }),
+  /** A new paragraph; the chair's goes to the chair's route and has no delegation. */
+  proposeParagraph: (documentId: string, asChair: boolean, paragraph: ParagraphInput): Promise<unknown> =>
+    request('POST', `/api/documents/${encodeURIComponent(documentId)}/${asChair ? 'chair/proposals' : 'proposals'}`, {
+      kind: 'new-provision',
+      provisions: [{ kind: paragraph.kind, label: paragraph.label, text: paragraph.text }],
+      ...(paragraph.after === undefined ? {} : { after: paragraph.after }),
+      ...(paragraph.alternativeTo === undefined ? {} : { alternativeTo: paragraph.alternativeTo }),
+    }),
 };

@@ -5,11 +5,13 @@
  * reconnects by itself; on reconnection the client catches up from the version it holds.
  */
 import { useEffect, useRef, useState } from 'react';
-import { applyEvent, emptyState, type DocumentState } from '../core/index.ts';
+import { applyEvent, emptyState, type DocumentState, type ParleyEvent } from '../core/index.ts';
 import { api } from './api.ts';
 
 export interface LiveDocument {
   readonly state: DocumentState | null;
+  /** The log folded into `state`, kept for what only the log tells (histories, past revisions); appended in place. */
+  readonly events: readonly ParleyEvent[];
   /** Changes whenever the state does (the state object is updated in place). */
   readonly version: number;
   readonly connected: boolean;
@@ -20,6 +22,7 @@ export interface LiveDocument {
 
 export function useLiveDocument(documentId: string): LiveDocument {
   const stateRef = useRef<DocumentState | null>(null);
+  const eventsRef = useRef<ParleyEvent[]>([]);
   const [version, setVersion] = useState(-1);
   const [connected, setConnected] = useState(true);
   const [error, setError] = useState<Error | null>(null);
@@ -28,6 +31,7 @@ export function useLiveDocument(documentId: string): LiveDocument {
   useEffect(() => {
     let cancelled = false;
     stateRef.current = null;
+    eventsRef.current = [];
     let running: Promise<void> | null = null;
     let again = false;
     // One fetch at a time; a message arriving meanwhile triggers one more round.
@@ -42,7 +46,11 @@ export function useLiveDocument(documentId: string): LiveDocument {
           const state = stateRef.current ?? emptyState();
           const events = await api.events(documentId, state.version);
           if (cancelled) return;
-          for (const event of events) applyEvent(state, event);
+          // Log and state stay in step even if an event fails to apply.
+          for (const event of events) {
+            applyEvent(state, event);
+            eventsRef.current.push(event);
+          }
           stateRef.current = state;
           setVersion(state.version);
         } while (again && !cancelled);
@@ -71,5 +79,5 @@ export function useLiveDocument(documentId: string): LiveDocument {
     };
   }, [documentId]);
 
-  return { state: stateRef.current, version, connected, error, refresh: () => syncRef.current() };
+  return { state: stateRef.current, events: eventsRef.current, version, connected, error, refresh: () => syncRef.current() };
 }

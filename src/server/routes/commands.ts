@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Actor, ParleyEvent, ProposalInput } from '../../core/index.ts';
+import { planAlternative, type Actor, type DocumentState, type OptionRef, type ParleyEvent, type ProposalInput } from '../../core/index.ts';
 import {
   AgreementBody,
   ChairProposalBody,
@@ -38,6 +38,7 @@ const accepted = { 201: CommandAccepted, ...problems };
 
 type ProposalFields = Omit<z.infer<typeof ProposalBody>, 'delegation' | 'expectedVersion'>;
 
+
 export function registerCommandRoutes(app: ZodApp, context: Context): void {
   const { store, now, newId } = context;
   const db = context.database.db;
@@ -57,6 +58,30 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       return new Set(rows.map((row) => row.code));
     });
     if (!codes?.has(code)) throw problem('ERR_DELEGATION_UNKNOWN', { delegation: code });
+  }
+
+  /**
+   * The events of one proposal: the proposal alone, or — for a paragraph put forward as an
+   * alternative to another — the proposal placed after the alternatives, and its option set
+   * (joined when the target already has alternatives, formed with the target otherwise).
+   */
+  function proposalEvents(state: DocumentState, type: 'proposal.made' | 'chair.proposal.made', actor: Actor, input: ProposalInput, alternativeTo: string | null | undefined): ParleyEvent[] {
+    if (alternativeTo === null || alternativeTo === undefined) return [event(type, actor, { proposal: input })];
+    const plan = planAlternative(state, alternativeTo);
+    if (!plan.ok) throw problem('ERR_DOCUMENT_PART_NOT_FOUND', { documentId: state.id, what: 'provision', id: alternativeTo });
+    const member: OptionRef = { t: 'proposal', id: input.id };
+    return [
+      event(type, actor, { proposal: { ...input, after: plan.after } }),
+      plan.join === null
+        ? event('option-set.formed', actor, { optionSet: { id: newId(), members: [plan.member, member], allowsNoText: false } })
+        : event('option-set.joined', actor, { optionSetId: plan.join, member }),
+    ];
+  }
+
+  function requireAlternativeKind(body: ProposalFields): void {
+    if (body.alternativeTo !== null && body.alternativeTo !== undefined && body.kind !== 'new-provision') {
+      throw problem('ERR_REQUEST_INVALID', { issues: `alternativeTo: only a new-provision proposal is an alternative to a provision, not a ${body.kind}` });
+    }
   }
 
   function proposalInput(body: ProposalFields, id: string, proponent: string | null): ProposalInput {
@@ -87,11 +112,12 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const { doc, list, principal } = await documentFor(context, request.principal, documentId, 'delegation.act');
       const actor = actingDelegation(principal, list, body.delegation);
       await requireDelegation(doc.organisationId, actor.delegation);
+      requireAlternativeKind(body);
       const id = newId();
       const input = proposalInput(body, id, actor.delegation);
       const result = await store.append(documentId, {
         expectedVersion: body.expectedVersion ?? null,
-        build: () => [event('proposal.made', actor, { proposal: input })],
+        build: (state) => proposalEvents(state, 'proposal.made', actor, input, body.alternativeTo),
       });
       return send(reply, documentId, result, id);
     },
@@ -177,11 +203,13 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const { documentId } = request.params as z.infer<typeof DocParams>;
       const body = request.body as z.infer<typeof ChairProposalBody>;
       const { principal } = await documentFor(context, request.principal, documentId, 'chair.act');
+      requireAlternativeKind(body);
       const id = newId();
       const input = proposalInput(body, id, null);
+      const actor = chairActor(principal);
       const result = await store.append(documentId, {
         expectedVersion: body.expectedVersion ?? null,
-        build: () => [event('chair.proposal.made', chairActor(principal), { proposal: input })],
+        build: (state) => proposalEvents(state, 'chair.proposal.made', actor, input, body.alternativeTo),
       });
       return send(reply, documentId, result, id);
     },

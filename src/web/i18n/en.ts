@@ -1,5 +1,6 @@
 /** English messages (ICU). The other catalogues must have exactly these ids: the type checks it. */
 import { liveMessages } from '../live.messages.ts';
+import { revisionsMessages } from '../components/Revisions.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -88,6 +89,7 @@ export const en = {
   'propose.insert': 'Propose insertion',
   'propose.cancel': 'Cancel',
   ...liveMessages.en,
+  ...revisionsMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

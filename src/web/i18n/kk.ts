@@ -1,4 +1,5 @@
 import { liveMessages } from '../live.messages.ts';
+import { revisionsMessages } from '../components/Revisions.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -89,5 +90,6 @@ export const kk: Catalogue = {
   'propose.insert': 'Қосуды ұсыну',
   'propose.cancel': 'Болдырмау',
   ...liveMessages.kk,
+  ...revisionsMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

@@ -1,4 +1,5 @@
 import { liveMessages } from '../live.messages.ts';
+import { revisionsMessages } from '../components/Revisions.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -88,5 +89,6 @@ export const ru: Catalogue = {
   'propose.insert': 'Предложить вставку',
   'propose.cancel': 'Отмена',
   ...liveMessages.ru,
+  ...revisionsMessages.ru,
   'error.title': 'Что-то пошло не так',
 };
