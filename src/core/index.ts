@@ -3,10 +3,16 @@
  * notations. No I/O, no clock, no randomness: it runs in the browser and on the server.
  */
 export { importDraft, type ImportOptions, type ImportResult } from './import-draft.ts';
-export { renderText, compareRevisions, type RenderOptions } from './render-text.ts';
+export { renderText, renderSections, compareRevisions, type RenderOptions } from './render-text.ts';
 export { summarize, type Summary } from './summarize.ts';
 export { countState, directions, type Counts, type DelegationCounts } from './views/counts.ts';
 export { compareTexts, type Comparison, type ComparisonPart } from './views/compare.ts';
+export { compareProvisions, type ProvisionChange, type ProvisionComparison, type ProvisionsComparison } from './compare-provisions.ts';
+export { proposalHistory, type AlternativeRef, type HistoryEntry, type ProposalHistory, type ProposalRef } from './views/proposal-history.ts';
+export { listRevisions, type RevisionSummary } from './views/revision-list.ts';
+export { footnoteMarkers } from './views/footnote-markers.ts';
+export { importedLength } from './events/imported.ts';
+export { planAlternative, type AlternativePlan } from './events/alternative.ts';
 export { parseViewSpec, type ViewSpec } from './views/view-spec.ts';
 // The pieces views are built from, for renderers outside core (the web workspace).
 export { buildInlineTree, proposalContainer, provisionContainer, type Container, type InlineNode } from './views/inline-tree.ts';
@@ -25,6 +31,7 @@ export type { Statement, StatementKind, StatementAnchor } from './model/statemen
 export type { OptionSet, OptionRef } from './model/option-set.ts';
 export type { Revision } from './model/revision.ts';
 export type { ImportWarning, ImportWarningCode } from './notations/warnings.ts';
+export type { RenderedSection } from './notations/notation.ts';
 export { notationIds, getNotation } from './notations/registry.ts';
 export {
   createDelegationRegistry,

@@ -171,6 +171,9 @@ export const ProposalBody = z.object({
   text: z.string().max(100_000).nullish(),
   provisions: z.array(NewProvisionBody).max(200).nullish(),
   after: id.nullish(),
+  alternativeTo: id
+    .nullish()
+    .describe('new-provision only: the provision the new paragraphs are an alternative to (they join its option set, or form one with it, and are placed after it; `after` is then ignored)'),
   provisionIds: z.array(id).max(200).nullish(),
   moveAfter: id.nullish(),
   about: id.nullish(),

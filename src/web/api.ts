@@ -3,7 +3,7 @@
  * requests that change data, the CSRF token the server gave at sign-in. Errors come back
  * as {@link ApiError} carrying the server's RFC 9457 problem, whose message a person can act on.
  */
-import type { DelegationView, DocumentDetail, DocumentSummary, DraftPreview, DraftPreviewBody, DraftView, Enrolment, EventPage, Me, MeetingState, NewDocument } from '../protocol/schemas.ts';
+import type { DelegationView, DocumentDetail, DocumentSummary, DraftPreview, DraftPreviewBody, DraftView, Enrolment, EventPage, Me, MeetingState, NewDocument, Organisation, StatementBody } from '../protocol/schemas.ts';
 import type { ParleyEvent, StateTransfer } from '../core/index.ts';
 import type { z } from 'zod';
 import { sendWithProgress, type TransferProgress } from './upload-request.ts';
@@ -21,6 +21,16 @@ type TextProposal = { kind: 'insert' | 'delete' | 'replace'; anchor: { provision
 const meetingUrl = (documentId: string, action = ''): string => `/api/documents/${encodeURIComponent(documentId)}/meeting${action === '' ? '' : `/${action}`}`;
 export type DraftViewBody = z.infer<typeof DraftView>;
 type Anchor = { provisionId: string; parent: string | null; start: number; end: number };
+export type OrganisationBody = z.infer<typeof Organisation>;
+export type StatementInput = Omit<z.infer<typeof StatementBody>, 'expectedVersion' | 'by'>;
+/** A paragraph put forward after a provision, or as an alternative to it. */
+export interface ParagraphInput {
+  readonly kind: 'heading' | 'paragraph' | 'sub-item' | 'preamble';
+  readonly label: string | null;
+  readonly text: string;
+  readonly after?: string;
+  readonly alternativeTo?: string;
+}
 
 export interface Problem {
   readonly status: number;
@@ -147,6 +157,19 @@ export const api = {
     request('POST', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/table`, { expectedRevision }),
   discardDraft: (documentId: string, draftId: string, expectedRevision: number): Promise<DraftViewBody> =>
     request('POST', `${draftsOf(documentId)}/${encodeURIComponent(draftId)}/discard`, { expectedRevision }),
+  organisation: (organisationId: string): Promise<OrganisationBody> => request('GET', `/api/organisations/${encodeURIComponent(organisationId)}`),
+  /** A statement for the user's delegation, or the chair's (the server decides whose from the role). */
+  addStatement: (documentId: string, body: StatementInput): Promise<unknown> => request('POST', `/api/documents/${encodeURIComponent(documentId)}/statements`, body),
+  agreeProvision: (documentId: string, provisionId: string, status: 'agreed-ad-ref' | 'adopted'): Promise<unknown> =>
+    request('POST', `/api/documents/${encodeURIComponent(documentId)}/provisions/${encodeURIComponent(provisionId)}/agreement`, { status }),
+  /** A new paragraph; the chair's goes to the chair's route and has no delegation. */
+  proposeParagraph: (documentId: string, asChair: boolean, paragraph: ParagraphInput): Promise<unknown> =>
+    request('POST', `/api/documents/${encodeURIComponent(documentId)}/${asChair ? 'chair/proposals' : 'proposals'}`, {
+      kind: 'new-provision',
+      provisions: [{ kind: paragraph.kind, label: paragraph.label, text: paragraph.text }],
+      ...(paragraph.after === undefined ? {} : { after: paragraph.after }),
+      ...(paragraph.alternativeTo === undefined ? {} : { alternativeTo: paragraph.alternativeTo }),
+    }),
 };
 
 function draftsOf(documentId: string): string {

@@ -107,6 +107,16 @@ function validate(state: DocumentState, event: ParleyEvent): Rejection | null {
       }
       return null;
     }
+    case 'option-set.joined': {
+      const set = state.optionSets.get(event.data.optionSetId);
+      if (!set) return reject('UNKNOWN_OPTION', `There is no option set ${event.data.optionSetId}.`);
+      if (set.status !== 'open') return reject('NOT_OPEN', `Option set ${set.id} is settled; it takes no further alternatives.`);
+      const { member } = event.data;
+      if (set.members.some((m) => m.t === member.t && m.id === member.id)) {
+        return reject('UNKNOWN_OPTION', `${member.t === 'proposal' ? 'Proposal' : 'Provision'} ${member.id} is already an alternative in option set ${set.id}.`);
+      }
+      return validateOptionMember(state, member);
+    }
   }
 }
 
@@ -277,6 +287,14 @@ function mutate(state: DocumentState, event: ParleyEvent): void {
         const proposal = state.proposals.get(member.id);
         if (proposal) state.proposals.set(proposal.id, { ...proposal, optionSetId: optionSet.id });
       }
+      return;
+    }
+    case 'option-set.joined': {
+      const { optionSetId, member } = event.data;
+      const set = state.optionSets.get(optionSetId);
+      if (set) state.optionSets.set(set.id, { ...set, members: [...set.members, member] });
+      const proposal = member.t === 'proposal' ? state.proposals.get(member.id) : undefined;
+      if (proposal) state.proposals.set(proposal.id, { ...proposal, optionSetId });
       return;
     }
   }

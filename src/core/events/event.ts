@@ -94,6 +94,9 @@ export type OptionSetFormed = EventBase<
   { readonly optionSet: { readonly id: string; readonly members: readonly OptionRef[]; readonly allowsNoText: boolean } }
 >;
 
+/** A further alternative joins an open option set: a third paragraph put forward against the same text. */
+export type OptionSetJoined = EventBase<'option-set.joined', { readonly optionSetId: string; readonly member: OptionRef }>;
+
 export type ParleyEvent =
   | DocumentCreated
   | ProvisionAdded
@@ -106,7 +109,8 @@ export type ParleyEvent =
   | ProvisionAgreed
   | RevisionIssued
   | StatementAdded
-  | OptionSetFormed;
+  | OptionSetFormed
+  | OptionSetJoined;
 
 export type EventType = ParleyEvent['type'];
 
@@ -123,4 +127,5 @@ export const EVENT_TYPES: readonly EventType[] = [
   'revision.issued',
   'statement.added',
   'option-set.formed',
+  'option-set.joined',
 ];

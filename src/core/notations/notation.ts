@@ -14,6 +14,21 @@ export interface ImportContext {
   readonly warn: (warning: ImportWarning) => void;
 }
 
+/**
+ * One provision's share of a rendered text: the paragraphs written for it (its line, the
+ * remarks and footnote texts after it), so that two renderings can be compared provision by
+ * provision. `provisionId` is null for what belongs to no provision (notes after the last).
+ */
+export interface RenderedSection {
+  readonly provisionId: string | null;
+  readonly paragraphs: readonly string[];
+}
+
+/** The whole text of a rendering: every section's paragraphs, a blank line between each. */
+export function joinSections(sections: readonly RenderedSection[]): string {
+  return sections.flatMap((section) => section.paragraphs).join('\n\n') + '\n';
+}
+
 export interface Notation {
   readonly id: string;
   /** How strongly the text looks written in this notation: 0 (not at all) upwards. */
@@ -22,4 +37,6 @@ export interface Notation {
   read(text: string, context: ImportContext): void;
   /** Writes the state's chosen view in this notation. */
   render(state: DocumentState, view: ViewSpec, registry: DelegationRegistry): string;
+  /** The same rendering cut into provisions: `render` is {@link joinSections} of it. */
+  renderSections(state: DocumentState, view: ViewSpec, registry: DelegationRegistry): RenderedSection[];
 }

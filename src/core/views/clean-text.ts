@@ -79,9 +79,10 @@ export function tidy(text: string): string {
     .trim();
 }
 
-export function renderClean(state: DocumentState, resolution: Resolution): string {
-  return visibleProvisions(state, resolution)
-    .map((provision) => tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution)))
-    .join('\n\n')
-    .concat('\n');
+/** One paragraph per visible provision. */
+export function renderCleanSections(state: DocumentState, resolution: Resolution): { provisionId: string; paragraphs: string[] }[] {
+  return visibleProvisions(state, resolution).map((provision) => ({
+    provisionId: provision.id,
+    paragraphs: [tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution))],
+  }));
 }

@@ -25,7 +25,7 @@ import type { Context, ZodApp } from '../context.ts';
 import { actingDelegation, chairActor, chairForFloor, hasRole } from '../auth/policy.ts';
 import { problem } from '../http/problem.ts';
 import { readMeeting } from '../services/meetings.ts';
-import { makeProposal, proposalInput, requireDelegation } from '../services/proposals.ts';
+import { makeProposal, proposalEvents, proposalInput, requireAlternativeKind, requireDelegation } from '../services/proposals.ts';
 import type { CommandResult } from '../store/event-store.ts';
 import { documentFor } from './access.ts';
 import { DocParams } from './documents.ts';
@@ -171,11 +171,13 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
       const { documentId } = request.params as z.infer<typeof DocParams>;
       const body = request.body as z.infer<typeof ChairProposalBody>;
       const { principal } = await documentFor(context, request.principal, documentId, 'chair.act');
+      requireAlternativeKind(body);
       const id = newId();
       const input = proposalInput(body, id, null, newId);
+      const actor = chairActor(principal);
       const result = await store.append(documentId, {
         expectedVersion: body.expectedVersion ?? null,
-        build: () => [event('chair.proposal.made', chairActor(principal), { proposal: input })],
+        build: (state) => proposalEvents(state, 'chair.proposal.made', actor, input, body.alternativeTo, context),
       });
       return send(reply, documentId, result, id);
     },

@@ -4,7 +4,7 @@
  * would have made directly — same checks, same event, same store.
  */
 import { eq } from 'drizzle-orm';
-import type { Actor, DocumentState, ProposalInput } from '../../core/index.ts';
+import { planAlternative, type Actor, type DocumentState, type OptionRef, type ParleyEvent, type ProposalInput } from '../../core/index.ts';
 import type { DraftProposal } from '../../protocol/schemas.ts';
 import type { Context } from '../context.ts';
 import type { Db } from '../db/database.ts';
@@ -20,6 +20,39 @@ export async function requireDelegation(context: Pick<Context, 'database' | 'del
     return new Set(rows.map((row) => row.code));
   });
   if (!codes?.has(code)) throw problem('ERR_DELEGATION_UNKNOWN', { delegation: code });
+}
+
+/** Only a paragraph put forward (new-provision) can be an alternative to a provision. */
+export function requireAlternativeKind(body: Pick<DraftProposal, 'kind' | 'alternativeTo'>): void {
+  if (body.alternativeTo !== null && body.alternativeTo !== undefined && body.kind !== 'new-provision') {
+    throw problem('ERR_REQUEST_INVALID', { issues: `alternativeTo: only a new-provision proposal is an alternative to a provision, not a ${body.kind}` });
+  }
+}
+
+/**
+ * The events of one proposal: the proposal alone, or — for a paragraph put forward as an
+ * alternative to another — the proposal placed after the alternatives, and its option set
+ * (joined when the target already has alternatives, formed with the target otherwise).
+ */
+export function proposalEvents(
+  state: DocumentState,
+  type: 'proposal.made' | 'chair.proposal.made',
+  actor: Actor,
+  input: ProposalInput,
+  alternativeTo: string | null | undefined,
+  context: Pick<Context, 'now' | 'newId'>,
+): ParleyEvent[] {
+  const at = context.now().toISOString();
+  if (alternativeTo === null || alternativeTo === undefined) return [{ type, at, actor, data: { proposal: input } }];
+  const plan = planAlternative(state, alternativeTo);
+  if (!plan.ok) throw problem('ERR_DOCUMENT_PART_NOT_FOUND', { documentId: state.id, what: 'provision', id: alternativeTo });
+  const member: OptionRef = { t: 'proposal', id: input.id };
+  return [
+    { type, at, actor, data: { proposal: { ...input, after: plan.after } } },
+    plan.join === null
+      ? { type: 'option-set.formed', at, actor, data: { optionSet: { id: context.newId(), members: [plan.member, member], allowsNoText: false } } }
+      : { type: 'option-set.joined', at, actor, data: { optionSetId: plan.join, member } },
+  ];
 }
 
 /** The engine's proposal from the wire's; new provisions get fresh ids. */
@@ -56,13 +89,14 @@ export interface ProposalRequest {
 export async function makeProposal(context: Pick<Context, 'database' | 'delegationCodes' | 'store' | 'now' | 'newId'>, request: ProposalRequest): Promise<{ id: string; result: CommandResult }> {
   const { actor, alongside, check } = request;
   await requireDelegation(context, request.organisationId, actor.delegation);
+  requireAlternativeKind(request.body);
   const id = context.newId();
   const input = proposalInput(request.body, id, actor.delegation, context.newId);
   const result = await context.store.append(request.documentId, {
     expectedVersion: request.expectedVersion,
     build: (state) => {
       check?.(state);
-      return [{ type: 'proposal.made', at: context.now().toISOString(), actor, data: { proposal: input } }];
+      return proposalEvents(state, 'proposal.made', actor, input, request.body.alternativeTo, context);
     },
     ...(alongside ? { alongside: (tx: Db, committed: CommandResult) => alongside(tx, id, committed) } : {}),
   });

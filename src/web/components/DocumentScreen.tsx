@@ -1,5 +1,9 @@
-/** One document: header with counts, the view and notation switches, the text, the legend, the proposal panel, a delegate's drafts, meeting mode, the live banner. */
-import { useEffect, useState } from 'react';
+/**
+ * One document: header with counts, the view and notation switches and the text/revisions
+ * tabs; the text or its revisions; the legend; the proposal or provision panel; a delegate's
+ * drafts; meeting mode; the live banner.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { parseViewSpec } from '../../core/index.ts';
 import { api } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -18,6 +22,11 @@ import { OralProposalBox } from './OralProposalBox.tsx';
 import { useNotationChoice } from '../notation-choice.ts';
 import { isNotationId, notationChoices, notationDescription } from '../notations.ts';
 import { NotationText } from './NotationText.tsx';
+import { SeatContext, useDocumentSeat } from '../seat-time-zone.ts';
+import { ProposalRecord } from './ProposalRecord.tsx';
+import { ProvisionPanel, type ProvisionActions } from './ProvisionPanel.tsx';
+import { RevisionsView } from './RevisionsView.tsx';
+import { useEventLog } from '../event-log.ts';
 
 export function DocumentScreen({
   documentId,
@@ -39,6 +48,18 @@ export function DocumentScreen({
   // null: Parley's own presentation (coloured brackets); else the text as that notation writes it.
   const [notation, setNotation] = useNotationChoice();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedProvisionId, setSelectedProvisionId] = useState<string | null>(null);
+  const [tab, setTab] = useState<'text' | 'revisions'>('text');
+  const seat = useDocumentSeat(documentId);
+  // Stable, so that the paragraphs of the text, drawn again only when they change, are not all redrawn for a new function.
+  const selectProposal = useCallback((id: string | null): void => {
+    setSelectedId(id);
+    setSelectedProvisionId(null);
+  }, []);
+  const selectProvision = useCallback((id: string | null): void => {
+    setSelectedProvisionId(id);
+    setSelectedId(null);
+  }, []);
   const [anchor, setAnchor] = useState<SelectionAnchor | null>(null);
   const [anchorByKeyboard, setAnchorByKeyboard] = useState(false);
   const [draftsChanged, setDraftsChanged] = useState(0);
@@ -57,6 +78,8 @@ export function DocumentScreen({
     return () => document.removeEventListener('selectionchange', onChange);
   }, [canPropose]);
   const state = live.state;
+  // The whole log is fetched only for the screens made from it: the revisions and a proposal's history.
+  const log = useEventLog(documentId, live.version, tab === 'revisions' || selectedId !== null);
   const meeting = live.meeting?.active ? live.meeting : null;
   // While a delegation has the floor, what the chair proposes is that delegation's oral proposal.
   const floor = isChair && meeting ? meeting.floor : null;
@@ -75,6 +98,11 @@ export function DocumentScreen({
     withdrawPosition: (proposalId) => act(() => api.withdrawPosition(documentId, proposalId, delegation ?? '')),
     withdrawProposal: (proposalId) => act(() => api.withdrawProposal(documentId, proposalId)),
     declareConsensus: (proposalId, outcome) => act(() => api.declareConsensus(documentId, proposalId, outcome)),
+  };
+  const provisionActions: ProvisionActions = {
+    addStatement: (body) => act(() => api.addStatement(documentId, body)),
+    agree: (provisionId, status) => act(() => api.agreeProvision(documentId, provisionId, status)),
+    proposeParagraph: (paragraph) => act(() => api.proposeParagraph(documentId, delegation === null, paragraph)),
   };
 
   const propose = async (draft: ProposalDraft): Promise<void> => {
@@ -97,8 +125,10 @@ export function DocumentScreen({
 
   const spec = parseViewSpec(view) ?? { kind: 'compiled' as const };
   const selected = selectedId && state ? state.proposals.get(selectedId) : undefined;
+  const selectedProvision = selectedProvisionId && state ? state.provisions.get(selectedProvisionId) : undefined;
 
   return (
+    <SeatContext.Provider value={seat}>
     <div className="document-screen">
       {live.connected ? null : (
         <p className="banner reconnecting" role="alert">
@@ -134,6 +164,14 @@ export function DocumentScreen({
             ))}
           </select>
         </label>
+        <div className="tabs" role="group" aria-label={t('tabs.label')}>
+          <button type="button" aria-pressed={tab === 'text'} onClick={() => setTab('text')}>
+            {t('tabs.text')}
+          </button>
+          <button type="button" aria-pressed={tab === 'revisions'} onClick={() => setTab('revisions')}>
+            {t('tabs.revisions')}
+          </button>
+        </div>
         {isChair ? (
           <button type="button" onClick={() => void act(() => api.issueRevision(documentId))}>
             {t('chair.issueRevision')}
@@ -148,26 +186,32 @@ export function DocumentScreen({
       {state ? (
         <div className="document-body">
           <main id="content" className="document-main" data-version={state.version}>
-            {notation !== null ? (
+            {tab === 'revisions' ? (
+              log === null ? <p role="status">{t('document.loading')}</p> : <RevisionsView events={log} state={state} version={state.version} />
+            ) : notation !== null ? (
               <NotationText state={state} version={live.version} view={view} notation={notation} />
             ) : (
               <>
                 <Legend state={state} />
                 <MeetingFocus.Provider value={meeting?.provisionId ?? null}>
-                  {spec.kind === 'compiled' ? <CompiledText state={state} selectedId={selectedId} onSelect={setSelectedId} /> : <CleanText state={state} view={spec} />}
+                  {spec.kind === 'compiled' ? (
+                    <CompiledText state={state} selectedId={selectedId} onSelect={selectProposal} selectedProvisionId={selectedProvisionId} onSelectProvision={selectProvision} />
+                  ) : (
+                    <CleanText state={state} view={spec} />
+                  )}
                 </MeetingFocus.Provider>
               </>
             )}
           </main>
           <div className="side">
-          {anchor && spec.kind === 'compiled' && notation === null ? (
+          {anchor && spec.kind === 'compiled' && notation === null && tab === 'text' ? (
             floor === null ? (
               <ProposeBox key={`${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} focusOnOpen={anchorByKeyboard} onPropose={propose} onSaveDraft={delegation === null ? undefined : saveDraft} onCancel={() => setAnchor(null)} />
             ) : (
               <OralProposalBox key={`${floor}|${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} floor={floor} onPropose={propose} onCancel={() => setAnchor(null)} />
             )
           ) : null}
-          {canPropose && spec.kind === 'compiled' && notation === null ? (
+          {canPropose && spec.kind === 'compiled' && notation === null && tab === 'text' ? (
             <ProposeByWords
               state={state}
               onAnchor={(found) => {
@@ -176,8 +220,21 @@ export function DocumentScreen({
               }}
             />
           ) : null}
-          {selected ? (
-            <ProposalPanel state={state} proposal={selected} delegation={delegation} isChair={isChair} actions={actions} onClose={() => setSelectedId(null)} />
+          {selectedProvision ? (
+            <ProvisionPanel
+              key={selectedProvision.id}
+              state={state}
+              provision={selectedProvision}
+              delegation={delegation}
+              isChair={isChair}
+              actions={provisionActions}
+              onSelectProposal={selectProposal}
+              onClose={() => selectProvision(null)}
+            />
+          ) : selected ? (
+            <ProposalPanel state={state} proposal={selected} delegation={delegation} isChair={isChair} actions={actions} onClose={() => setSelectedId(null)}>
+              {log === null ? <p role="status">{t('document.loading')}</p> : <ProposalRecord events={log} version={state.version} proposalId={selected.id} delegation={delegation} isChair={isChair} onAddStatement={provisionActions.addStatement} />}
+            </ProposalPanel>
           ) : (
             <aside className="panel empty">
               <p>{t('panel.none')}</p>
@@ -191,5 +248,6 @@ export function DocumentScreen({
       )}
       {state ? <Meeting documentId={documentId} meeting={live.meeting} state={state} isChair={isChair} userId={userId} onMeeting={live.noteMeeting} /> : null}
     </div>
+    </SeatContext.Provider>
   );
 }

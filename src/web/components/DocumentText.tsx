@@ -20,12 +20,18 @@ import {
 import { delegationColour } from '../delegation-colour.ts';
 import { MeetingFocus } from '../meeting-focus.ts';
 import { useT } from '../i18n/use-t.ts';
+import { AgreementBadge } from './AgreementBadge.tsx';
 import { Chips } from './Chips.tsx';
 import { entryDependencies, sameDependencies } from './entry-dependencies.ts';
+import { FootnoteMarks, indexNotes, NO_NOTES, type NoteIndex } from './FootnoteMarks.tsx';
 
 interface Selection {
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
+  /** A provision chosen for its own panel (agreement, statements, new paragraphs); absent where provisions are not selectable. */
+  readonly selectedProvisionId?: string | null;
+  readonly onSelectProvision?: (id: string) => void;
+  readonly notes?: NoteIndex;
 }
 
 /** Words inside a bracket keep their trailing space outside it: `[exchange information] (+ISR) on`, not `[exchange information ]`. */
@@ -70,6 +76,7 @@ function Bracket({ state, proposal, covered, selection }: { readonly state: Docu
   return (
     <span className={`bracket kind-${proposal.kind}${selected ? ' selected' : ''}`} data-proponent={proposal.proponent ?? ''} style={{ borderColor: colour }}>
       {body} <Chips state={state} proposal={proposal} selected={selected} onSelect={selection.onSelect} />
+      {selection.notes ? <FootnoteMarks statements={selection.notes.onProposal.get(proposal.id) ?? NO_NOTES} markers={selection.notes.markers} /> : null}
       {ownSpace + coveredSpace}
     </span>
   );
@@ -103,17 +110,20 @@ function Inline({ state, nodes, selection }: { readonly state: DocumentState; re
 function ProvisionBlock({ state, provision, selection }: { readonly state: DocumentState; readonly provision: Provision; readonly selection: Selection }) {
   const container = provisionContainer(state, provision.id);
   const nodes = container ? buildInlineTree(state, container) : [];
-  const label = provision.label === null ? null : <span className="label">{provision.layout.labelRaw ?? provision.label} </span>;
+  const notes = selection.notes;
   const content = (
     <>
-      {label}
+      <ProvisionLabel provision={provision} selection={selection} />
+      {notes ? <FootnoteMarks statements={notes.onLabel.get(provision.id) ?? NO_NOTES} markers={notes.markers} /> : null}
       <span data-container={provision.id}>
         <Inline state={state} nodes={nodes} selection={selection} />
       </span>
+      {notes ? <FootnoteMarks statements={notes.onEnd.get(provision.id) ?? NO_NOTES} markers={notes.markers} /> : null}
+      <AgreementBadge status={provision.status} />
     </>
   );
   const focused = useContext(MeetingFocus) === provision.id;
-  const className = `provision ${provision.kind} status-${provision.status}${focused ? ' meeting-focus' : ''}`;
+  const className = `provision ${provision.kind} status-${provision.status}${selection.selectedProvisionId === provision.id ? ' selected' : ''}${focused ? ' meeting-focus' : ''}`;
   return provision.kind === 'heading' ? (
     <h3 className={className} data-provision={provision.id} aria-current={focused || undefined}>
       {content}
@@ -125,11 +135,37 @@ function ProvisionBlock({ state, provision, selection }: { readonly state: Docum
   );
 }
 
+const SELECT_HELP = 'provision-select-help';
+
+/** The label, or — where provisions can be selected — a button that opens the provision's panel. */
+function ProvisionLabel({ provision, selection }: { readonly provision: Provision; readonly selection: Selection }) {
+  const t = useT();
+  const written = provision.layout.labelRaw ?? provision.label;
+  const select = selection.onSelectProvision;
+  if (!select || provision.kind === 'free-text') return written === null ? null : <span className="label">{written} </span>;
+  const pressed = selection.selectedProvisionId === provision.id;
+  return (
+    <>
+      <button
+        type="button"
+        className={`label provision-select${written === null ? ' unlabelled' : ''}`}
+        aria-pressed={pressed}
+        aria-describedby={SELECT_HELP}
+        {...(written === null ? { 'aria-label': t('paragraph.unlabelled') } : {})}
+        onClick={() => select(provision.id)}
+      >
+        {written ?? '¶'}
+      </button>{' '}
+    </>
+  );
+}
+
 function BlockClose({ state, proposal, selection }: { readonly state: DocumentState; readonly proposal: Proposal; readonly selection: Selection }) {
   const colour = delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent);
   return (
     <p className="block-close">
       <span className="bracket-mark" style={{ color: colour }}>]</span> <Chips state={state} proposal={proposal} selected={selection.selectedId === proposal.id} onSelect={selection.onSelect} />
+      {selection.notes ? <FootnoteMarks statements={selection.notes.onProposal.get(proposal.id) ?? NO_NOTES} markers={selection.notes.markers} /> : null}
     </p>
   );
 }
@@ -157,18 +193,26 @@ const Entry = memo(
             <Bracket state={state} proposal={proposal} covered={[]} selection={selection} />
           </p>
         ))}
-        {entry.notesAfter.map((statement) => (
-          <aside key={statement.id} className={`note ${statement.kind}`} aria-label={t('notes.statement', { marker: statement.layout.marker ?? '' })}>
-            {statement.layout.marker ? <sup>{statement.layout.marker}</sup> : null} {statement.by && !statement.layout.attributed ? <strong>{statement.by}: </strong> : null}
-            {statement.text}
-          </aside>
-        ))}
+        {entry.notesAfter.map((statement) => {
+          const marker = selection.notes?.markers.get(statement.id) ?? '';
+          return (
+            <aside key={statement.id} id={`note-${statement.id}`} className={`note ${statement.kind}`} aria-label={t('notes.statement', { marker })}>
+              {marker ? <sup>{marker}</sup> : null} {statement.kind === 'footnote' ? null : <em className="note-kind">{t(`statementKind.${statement.kind}`)}: </em>}
+              {statement.by && !statement.layout.attributed ? <strong>{statement.by}: </strong> : null}
+              {statement.text}
+            </aside>
+          );
+        })}
       </section>
     );
   },
   // The state is one object updated in place, so it cannot tell what changed; the dependencies can.
   (before, after) =>
-    before.selection.selectedId === after.selection.selectedId && before.selection.onSelect === after.selection.onSelect && sameDependencies(before.dependencies, after.dependencies),
+    before.selection.selectedId === after.selection.selectedId &&
+    before.selection.selectedProvisionId === after.selection.selectedProvisionId &&
+    before.selection.onSelect === after.selection.onSelect &&
+    before.selection.onSelectProvision === after.selection.onSelectProvision &&
+    sameDependencies(before.dependencies, after.dependencies),
 );
 
 /** Paragraphs drawn at once: more than a tall screen holds. The rest follow in slices. */
@@ -187,17 +231,30 @@ function useProgressiveCount(total: number): number {
   return Math.min(count, total);
 }
 
-export function CompiledText({ state, selectedId, onSelect }: { readonly state: DocumentState } & Selection) {
+export function CompiledText({ state, selectedId, onSelect, selectedProvisionId, onSelectProvision }: { readonly state: DocumentState } & Omit<Selection, 'notes'>) {
+  const t = useT();
+  const notes = indexNotes(state);
   const selected = selectedId === null ? undefined : state.proposals.get(selectedId);
   const outline = outlineDocument(state);
   const shown = useProgressiveCount(outline.length);
   return (
     <div className="document-text compiled" aria-busy={shown < outline.length}>
+      {onSelectProvision ? (
+        <p id={SELECT_HELP} className="visually-hidden">
+          {t('paragraph.selectHelp')}
+        </p>
+      ) : null}
       {outline.slice(0, shown).map((entry) => {
-        const dependencies = entryDependencies(state, entry);
-        // Only the paragraphs showing the selected proposal learn which one it is.
-        const here = selected !== undefined && dependencies.includes(selected) ? selectedId : null;
-        return <Entry key={entry.provisionId} state={state} entry={entry} dependencies={dependencies} selection={{ selectedId: here, onSelect }} />;
+        const dependencies = entryDependencies(state, entry, notes);
+        // Only the paragraphs showing the selected proposal or provision learn which one it is.
+        const selection: Selection = {
+          selectedId: selected !== undefined && dependencies.includes(selected) ? selectedId : null,
+          onSelect,
+          selectedProvisionId: selectedProvisionId === entry.provisionId ? selectedProvisionId : null,
+          ...(onSelectProvision ? { onSelectProvision } : {}),
+          notes,
+        };
+        return <Entry key={entry.provisionId} state={state} entry={entry} dependencies={dependencies} selection={selection} />;
       })}
     </div>
   );

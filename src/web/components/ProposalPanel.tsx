@@ -4,13 +4,14 @@
  * an optional reason, reserve, withdraw), the chair (declare consensus). The server decides
  * in the end; the panel only offers what the user's role allows.
  */
-import { useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { DocumentState, Proposal } from '../../core/index.ts';
 import { ApiError } from '../api.ts';
 import { delegationColour } from '../delegation-colour.ts';
 import { useT } from '../i18n/use-t.ts';
 import { chipText, positionsOf, proponentName, stanceLabel } from './Chips.tsx';
+import { TimeStamp } from './TimeStamp.tsx';
 
 export interface Actions {
   takePosition(proposalId: string, stance: 'supports' | 'objects' | 'reserves', reason: string | null): Promise<unknown>;
@@ -26,6 +27,7 @@ export function ProposalPanel({
   isChair,
   actions,
   onClose,
+  children,
 }: {
   readonly state: DocumentState;
   readonly proposal: Proposal;
@@ -33,9 +35,10 @@ export function ProposalPanel({
   readonly isChair: boolean;
   readonly actions: Actions;
   readonly onClose: () => void;
+  /** More about the proposal below the actions (its history, statements). */
+  readonly children?: ReactNode;
 }) {
   const t = useT();
-  const intl = useIntl();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -73,7 +76,11 @@ export function ProposalPanel({
       </p>
       {text ? <p>{t('panel.text', { text })}</p> : null}
       <p>{t('panel.status', { status: proposal.status })}</p>
-      {proposal.madeAt.startsWith('1970') ? null : <p>{t('panel.madeAt', { date: intl.formatDate(proposal.madeAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>}
+      {proposal.madeAt.startsWith('1970') ? null : (
+        <p>
+          <FormattedMessage id="panel.madeAt" values={{ date: <TimeStamp at={proposal.madeAt} /> }} />
+        </p>
+      )}
       <h3>{t('panel.positions', { count: positions.length })}</h3>
       <ul className="positions">
         {positions.map((position) => (
@@ -131,6 +138,7 @@ export function ProposalPanel({
           {message}
         </p>
       ) : null}
+      {children}
     </aside>
   );
 }

@@ -6,6 +6,7 @@ import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
+import { revisionsMessages } from '../components/Revisions.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -100,6 +101,7 @@ export const en = {
   ...importMessages.en,
   ...notationMessages.en,
   ...enrolmentMessages.en,
+  ...revisionsMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

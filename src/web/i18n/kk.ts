@@ -5,6 +5,7 @@ import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
+import { revisionsMessages } from '../components/Revisions.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -101,5 +102,6 @@ export const kk: Catalogue = {
   ...importMessages.kk,
   ...notationMessages.kk,
   ...enrolmentMessages.kk,
+  ...revisionsMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

@@ -5,6 +5,7 @@ import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
+import { revisionsMessages } from '../components/Revisions.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -100,5 +101,6 @@ export const ru: Catalogue = {
   ...importMessages.ru,
   ...notationMessages.ru,
   ...enrolmentMessages.ru,
+  ...revisionsMessages.ru,
   'error.title': 'Что-то пошло не так',
 };

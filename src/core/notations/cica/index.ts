@@ -1,9 +1,9 @@
 /** The CICA notation: `[text] (+ISR)`, `(-IND)`, `OR`, `~~chair's deletion~~`, footnotes. */
-import type { Notation } from '../notation.ts';
-import { renderClean } from '../../views/clean-text.ts';
+import { joinSections, type Notation } from '../notation.ts';
+import { renderCleanSections } from '../../views/clean-text.ts';
 import { resolve } from '../../views/resolution.ts';
 import { readCica } from './read.ts';
-import { renderCicaCompiled } from './render.ts';
+import { renderCicaSections } from './render.ts';
 
 export const cicaNotation: Notation = {
   id: 'cica',
@@ -14,6 +14,9 @@ export const cicaNotation: Notation = {
   },
   read: readCica,
   render(state, view, registry) {
-    return view.kind === 'compiled' ? renderCicaCompiled(state, registry) : renderClean(state, resolve(state, view));
+    return joinSections(this.renderSections(state, view, registry));
+  },
+  renderSections(state, view, registry) {
+    return view.kind === 'compiled' ? renderCicaSections(state, registry) : renderCleanSections(state, resolve(state, view));
   },
 };

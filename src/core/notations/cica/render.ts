@@ -13,6 +13,7 @@ import type { Statement } from '../../model/statement.ts';
 import { buildInlineTree, proposalContainer, provisionContainer, type Container, type InlineNode } from '../../views/inline-tree.ts';
 import { outlineDocument } from '../../views/document-outline.ts';
 import { footnoteMarkers } from '../../views/footnote-markers.ts';
+import type { RenderedSection } from '../notation.ts';
 
 type Decoration = { readonly at: number; readonly order: number; readonly text: string };
 
@@ -27,8 +28,8 @@ interface Cursor {
 const NONE: readonly Decoration[] = [];
 const NO_TAIL: readonly TailItem[] = [];
 
-export function renderCicaCompiled(state: DocumentState, _registry: DelegationRegistry): string {
-  return new CicaWriter(state).write();
+export function renderCicaSections(state: DocumentState, _registry: DelegationRegistry): RenderedSection[] {
+  return new CicaWriter(state).sections();
 }
 
 class CicaWriter {
@@ -50,17 +51,19 @@ class CicaWriter {
     }
   }
 
-  write(): string {
-    const paragraphs: string[] = [];
+  sections(): RenderedSection[] {
+    const sections: RenderedSection[] = [];
     for (const entry of outlineDocument(this.state)) {
       const provision = this.state.provisions.get(entry.provisionId);
       if (!provision) continue;
+      const paragraphs: string[] = [];
       if (entry.orBefore) paragraphs.push('OR');
       paragraphs.push(this.provisionLine(provision, entry.opens, entry.closes));
       for (const remark of entry.remarksAfter) paragraphs.push(this.bracketed(remark, this.plain(remark.text)));
       for (const note of entry.notesAfter) paragraphs.push(this.noteText(note));
+      sections.push({ provisionId: provision.id, paragraphs });
     }
-    return paragraphs.join('\n\n') + '\n';
+    return sections;
   }
 
   private provisionLine(provision: Provision, opens: readonly Proposal[], closes: readonly Proposal[]): string {

@@ -1,9 +1,9 @@
 /** The UN notation: `[extreme - US; G77 delete]`, `/` alternatives, `Option 1:` blocks, `[Agreed ad ref]`. */
-import type { Notation } from '../notation.ts';
-import { renderClean } from '../../views/clean-text.ts';
+import { joinSections, type Notation } from '../notation.ts';
+import { renderCleanSections } from '../../views/clean-text.ts';
 import { resolve } from '../../views/resolution.ts';
 import { readUn } from './read.ts';
-import { renderUnCompiled } from './render.ts';
+import { renderUnSections } from './render.ts';
 
 const SIGNS: readonly { readonly pattern: RegExp; readonly weight: number }[] = [
   // `… - US; G77 delete]`, `… -G77]`: names (and verbs) after a dash, closing the bracket.
@@ -29,6 +29,9 @@ export const unNotation: Notation = {
   },
   read: readUn,
   render(state, view, registry) {
-    return view.kind === 'compiled' ? renderUnCompiled(state, registry) : renderClean(state, resolve(state, view));
+    return joinSections(this.renderSections(state, view, registry));
+  },
+  renderSections(state, view, registry) {
+    return view.kind === 'compiled' ? renderUnSections(state, registry) : renderCleanSections(state, resolve(state, view));
   },
 };

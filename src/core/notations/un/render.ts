@@ -14,6 +14,7 @@ import type { Provision } from '../../model/provision.ts';
 import type { Statement } from '../../model/statement.ts';
 import { outlineDocument } from '../../views/document-outline.ts';
 import { buildInlineTree, proposalContainer, provisionContainer, type Container, type InlineNode } from '../../views/inline-tree.ts';
+import type { RenderedSection } from '../notation.ts';
 import { isNameLike } from './attribution.ts';
 import { proposalHints, provisionHints, signature, type LateStray, type OptionPlace, type UnProposalHints, type WrapHint } from './hints.ts';
 
@@ -31,8 +32,8 @@ interface Attribution {
   readonly wraps: readonly WrapHint[];
 }
 
-export function renderUnCompiled(state: DocumentState, registry: DelegationRegistry): string {
-  return new UnWriter(state, registry).write();
+export function renderUnSections(state: DocumentState, registry: DelegationRegistry): RenderedSection[] {
+  return new UnWriter(state, registry).sections();
 }
 
 class UnWriter {
@@ -60,20 +61,23 @@ class UnWriter {
     }
   }
 
-  write(): string {
-    const paragraphs: string[] = [];
+  sections(): RenderedSection[] {
+    const sections: RenderedSection[] = [];
     const notes = this.notesByHome();
     for (const entry of outlineDocument(this.state)) {
       const provision = this.state.provisions.get(entry.provisionId);
       if (!provision) continue;
+      const paragraphs: string[] = [];
       paragraphs.push(...(this.before.get(provision.id) ?? []));
       paragraphs.push(...this.provisionLines(provision, entry.opens, entry.closes));
       for (const remark of entry.remarksAfter) paragraphs.push(`(Remark by ${this.names(this.forNames(remark))}: ${remark.text})`);
       for (const note of notes.get(provision.id) ?? []) paragraphs.push(this.noteText(note));
       paragraphs.push(...(this.after.get(provision.id) ?? []));
+      sections.push({ provisionId: provision.id, paragraphs });
     }
-    for (const note of notes.get('') ?? []) paragraphs.push(this.noteText(note));
-    return paragraphs.join('\n\n') + '\n';
+    const trailing = (notes.get('') ?? []).map((note) => this.noteText(note));
+    if (trailing.length > 0) sections.push({ provisionId: null, paragraphs: trailing });
+    return sections;
   }
 
   // -------------------------------------------------------------------------------------
