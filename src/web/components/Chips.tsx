@@ -32,7 +32,10 @@ export function Chips({ state, proposal, selected, onSelect }: { readonly state:
   const t = useT();
   const positions = positionsOf(state, proposal.id);
   const proponentHasChip = positions.some((p) => p.delegation === proposal.proponent);
-  const label = [t('bracket.label', { kind: t(`kind.${proposal.kind}`), delegation: proponentName(t, proposal) }), ...positions.map((p) => stanceLabel(t, proposal, p))].join('; ');
+  const description = [t('bracket.label', { kind: t(`kind.${proposal.kind}`), delegation: proponentName(t, proposal) }), ...positions.map((p) => stanceLabel(t, proposal, p))].join('; ');
+  // The name starts with the chips as shown (WCAG 2.5.3, label in name), so a voice-control user can say what they see.
+  const shown = (proponentHasChip ? '' : proposal.byChair ? 'CHAIR' : (proposal.proponent ?? '?')) + positions.map((p) => chipText(proposal, p)).join('');
+  const label = `${shown}: ${description}`;
   return (
     <button type="button" className={`chips${selected ? ' selected' : ''}`} aria-label={label} aria-pressed={selected} data-proposal={proposal.id} onClick={() => onSelect(proposal.id)}>
       {proponentHasChip ? null : (

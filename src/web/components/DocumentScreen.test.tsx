@@ -56,7 +56,7 @@ describe('DocumentScreen', () => {
         <DocumentScreen documentId="d1" delegation="IND" isChair={false} onBack={() => undefined} />
       </LocaleProvider>,
     );
-    const chips = await screen.findByRole('button', { name: 'insertion proposed by ISR; ISR proposes' });
+    const chips = await screen.findByRole('button', { name: '+ISR: insertion proposed by ISR; ISR proposes' });
     expect(FakeEventSource.last?.url).toBe('/api/documents/d1/live');
     expect(screen.queryByRole('alert')).toBeNull();
 
@@ -75,7 +75,7 @@ describe('DocumentScreen', () => {
     const proposalId = chips.getAttribute('data-proposal')!;
     log.push({ type: 'position.taken', at: '2021-06-02T08:00:00.000Z', actor: { user: 'u', delegation: 'IND', role: 'delegate' }, data: { proposalId, delegation: 'IND', stance: 'objects', reason: 'too broad' } });
     act(() => source.onmessage?.(new MessageEvent('message', { data: '{}' })));
-    const updated = await screen.findByRole('button', { name: 'insertion proposed by ISR; ISR proposes; IND objects' });
+    const updated = await screen.findByRole('button', { name: '+ISR−IND: insertion proposed by ISR; ISR proposes; IND objects' });
     expect(updated.getAttribute('data-proposal')).toBe(proposalId);
   });
 });

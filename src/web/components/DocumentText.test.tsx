@@ -36,7 +36,7 @@ describe('compiled view', () => {
     expect(p11.textContent).toContain('1.1');
     expect(p11.textContent).toMatch(/\[exchange information\] \+ISR−IND/u);
     const insertion = screen.getByRole('button', { name: /insertion proposed by ISR/u });
-    expect(insertion.getAttribute('aria-label')).toBe('insertion proposed by ISR; ISR proposes; IND objects');
+    expect(insertion.getAttribute('aria-label')).toBe('+ISR−IND: insertion proposed by ISR; ISR proposes; IND objects');
     const marks = p11.querySelectorAll('.bracket-mark');
     expect(Array.from(marks, (m) => m.textContent)).toEqual(['[', ']']);
     expect((marks[0] as HTMLElement).style.color).not.toBe('');
@@ -61,7 +61,7 @@ describe('compiled view', () => {
 
   it('writes positions and kinds in Russian', () => {
     inLocale(<CompiledText state={stateOf()} selectedId={null} onSelect={() => undefined} />, 'ru');
-    const bracket = screen.getByRole('button', { name: 'вставка, предлагает ISR; ISR предлагает; IND возражает' });
+    const bracket = screen.getByRole('button', { name: '+ISR−IND: вставка, предлагает ISR; ISR предлагает; IND возражает' });
     expect(bracket.textContent).toContain('ISR');
   });
 });

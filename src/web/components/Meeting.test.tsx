@@ -95,7 +95,7 @@ async function open(props: { delegation: string | null; isChair: boolean; userId
       <DocumentScreen documentId="d1" onBack={() => undefined} {...props} />
     </LocaleProvider>,
   );
-  await screen.findByRole('button', { name: 'insertion proposed by ISR; ISR proposes' });
+  await screen.findByRole('button', { name: '+ISR: insertion proposed by ISR; ISR proposes' });
   return FakeEventSource.last!;
 }
 

@@ -151,7 +151,7 @@ describe('private drafts in Chromium', () => {
     await bracket.waitFor({ timeout: 5000 });
     expect(Date.now() - tabledAt, 'India sees the tabled proposal within two seconds').toBeLessThan(2000);
     expect(await bracket.locator('del').textContent()).toBe(selected);
-    expect(await bracket.getByRole('button').getAttribute('aria-label')).toBe('replacement proposed by ISR; ISR proposes');
+    expect(await bracket.getByRole('button').getAttribute('aria-label')).toBe('+ISR: replacement proposed by ISR; ISR proposes');
     // The draft itself stays private: its id, and the fact that it was a draft, never reach India.
     expect(await india.content()).not.toContain(draftId);
     await expect.poll(() => israel.locator('.draft').count()).toBe(0);

@@ -163,7 +163,7 @@ describe('meeting mode in Chromium', () => {
     const bracket = paragraph(delegate).locator('.bracket.kind-replace[data-proponent="IND"]').filter({ hasText: '[safety]' });
     await bracket.waitFor({ timeout: 5000 });
     expect(Date.now() - proposedAt, 'the delegate sees the bracket within a second').toBeLessThan(1000);
-    expect(await bracket.getByRole('button').getAttribute('aria-label')).toBe('replacement proposed by IND; IND proposes');
+    expect(await bracket.getByRole('button').getAttribute('aria-label')).toBe('+IND: replacement proposed by IND; IND proposes');
     expect(await bracket.locator('del').textContent()).toBe('security');
     await delegate.screenshot({ path: join(SCREENSHOTS, 'meeting-delegate-en.png') });
 

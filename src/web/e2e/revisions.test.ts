@@ -173,7 +173,7 @@ describe('revisions, statements and paragraph acts in Chromium', () => {
     }, agreed);
     expect(next).toBe('2.2.x Exchanging lists of national experts on request.');
     const section = chair.page.locator('section.entry').filter({ has: proposed });
-    expect(await section.locator('button.chips').getAttribute('aria-label')).toBe('new provision proposed by ISR; ISR proposes');
+    expect(await section.locator('button.chips').getAttribute('aria-label')).toBe('+ISR: new provision proposed by ISR; ISR proposes');
 
     expect(chair.dialogs).toEqual([]);
     expect(delegate.dialogs).toEqual([]);

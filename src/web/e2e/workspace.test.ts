@@ -153,7 +153,7 @@ describe('the negotiation workspace in Chromium', () => {
       .filter({ hasText: '[strengthening]' });
     await replaced.waitFor({ timeout: 5000 });
     expect(Date.now() - proposedAt, 'the chair sees the proposal within a second').toBeLessThan(1000);
-    expect(await replaced.getByRole('button').getAttribute('aria-label')).toBe('replacement proposed by ISR; ISR proposes');
+    expect(await replaced.getByRole('button').getAttribute('aria-label')).toBe('+ISR: replacement proposed by ISR; ISR proposes');
     expect(await replaced.locator('del').textContent()).toBe(selected);
     expect(await replaced.textContent()).toContain('[strengthening]');
     await replaced.scrollIntoViewIfNeeded();
