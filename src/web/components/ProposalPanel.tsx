@@ -4,7 +4,7 @@
  * an optional reason, reserve, withdraw), the chair (declare consensus). The server decides
  * in the end; the panel only offers what the user's role allows.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { DocumentState, Proposal } from '../../core/index.ts';
 import { ApiError } from '../api.ts';
@@ -61,11 +61,16 @@ export function ProposalPanel({
   };
   const run = (action: () => Promise<unknown>) => (): void => void perform(action);
   const text = proposal.text.trim();
+  // A proposal chosen in the text opens here: the focus follows, so a keyboard user acts on it next (the page does not scroll).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [proposal.id]);
 
   return (
     <aside className="panel" aria-labelledby="panel-heading">
       <div className="panel-head">
-        <h2 id="panel-heading">{t('panel.heading')}</h2>
+        <h2 id="panel-heading" ref={heading} tabIndex={-1}>
+          {t('panel.heading')}
+        </h2>
         <button type="button" onClick={onClose}>
           {t('panel.close')}
         </button>
