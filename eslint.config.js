@@ -91,7 +91,7 @@ export default tseslint.config(
   },
   {
     // The browser test starts the real server in-process (buildApp on a fresh PGlite); the app itself still may not.
-    files: ['src/web/e2e/**/*.test.ts'],
+    files: ['src/web/e2e/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -8,50 +8,23 @@
  * failed when it is absent under CI=true.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../server/test-support/databases.ts';
-import { makeTestApp, ORG, PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_NOTE = `Browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium). Under CI=true this fails instead.`;
+import { PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
 
 describe('accessibility of the main screens (axe-core in Chromium)', () => {
-  let testDb: TestDatabase | undefined;
-  let server: TestApp | undefined;
   let browser: Browser | undefined;
   let base = '';
 
+  let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
-    if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
-    testDb = await openTestDatabase('pglite');
-    server = await makeTestApp(testDb.database);
-    const created = await server.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, {
-      text: readFileSync(join(ROOT, 'fixtures', 'cica-draft-2021-05-28.txt'), 'utf8'),
-      title: 'Draft updated CICA Catalogue of CBMs (28 May 2021)',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    await server.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    harness = await startBrowserHarness({ seed: true });
+    ({ browser, base } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await testDb?.dispose();
-  });
+  afterAll(() => harness?.close());
 
   /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each. */
   async function violations(page: Page, screen: string): Promise<string[]> {
@@ -72,12 +45,7 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
   }
 
   it('finds no serious or critical violation on any main screen', async (context) => {
-    if (!hasChromium) {
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is absent but CI=true: install Chromium (apt-get install -y chromium) so the browser test runs.`);
-      console.warn(SKIP_NOTE);
-      context.skip(SKIP_NOTE);
-      return;
-    }
+    if (skipWithoutChromium(context)) return;
     const found: string[] = [];
     const anonymous = await (await browser!.newContext()).newPage();
     await anonymous.goto(base);

@@ -9,22 +9,12 @@
  * Needs Debian's Chromium at /usr/bin/chromium: skipped with a message when it is absent,
  * failed when it is absent under CI=true (CI must run it).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../server/test-support/databases.ts';
-import { makeTestApp, ORG, PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_NOTE = `Browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium). Under CI=true this fails instead.`;
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORG, PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
 
 const LINE_3 = '1.1 The Member States shall exchange information] (+ISR) on military activities.';
 const DEFECTIVE = ['1. General provisions', '', LINE_3, '', '1.2 Measures are [recommendatory] (+IND) and selected voluntarily.', ''].join('\n');
@@ -49,41 +39,21 @@ function bigDraft(): { text: string; strays: number } {
   return { text: lines.join('\n'), strays };
 }
 
-function skipWithoutChromium(context: TestContext): boolean {
-  if (hasChromium) return false;
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is absent but CI=true: install Chromium (apt-get install -y chromium) so the browser test runs.`);
-  console.warn(SKIP_NOTE);
-  context.skip(SKIP_NOTE);
-  return true;
-}
-
 describe('importing a draft and enrolling a second factor in Chromium', () => {
-  let testDb: TestDatabase | undefined;
   let server: TestApp | undefined;
   let browser: Browser | undefined;
   let base = '';
 
+  let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
-    if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
-    testDb = await openTestDatabase('pglite');
     // The chair must have a second factor; the secretariat need not (so it imports without one).
     // The real clock: the codes the test computes are for now.
-    server = await makeTestApp(testDb.database, { secondFactorRequiredFor: ['chair'], now: () => new Date() });
-    await server.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await startBrowserHarness({ app: { secondFactorRequiredFor: ['chair'], now: () => new Date() } });
+    ({ server, browser, base } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await testDb?.dispose();
-  });
+  afterAll(() => harness?.close());
 
   /** A new browser context at the sign-in form, collecting console errors. */
   async function openApp(): Promise<{ page: Page; problems: string[] }> {

@@ -8,21 +8,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium: skipped with a message when it is absent,
  * failed when it is absent under CI=true (CI must run it).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../server/test-support/databases.ts';
-import { makeTestApp, ORG, PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_NOTE = `Browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium). Under CI=true this fails instead.`;
+import { PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
 
 /** Where an element is against the window and below the sticky header (the part of the window a reader sees text in). */
 function placement(locator: Locator): Promise<{ top: number; bottom: number; headerBottom: number; height: number }> {
@@ -36,37 +26,20 @@ function placement(locator: Locator): Promise<{ top: number; bottom: number; hea
 const inView = (p: { top: number; bottom: number; headerBottom: number; height: number }): boolean => p.bottom > p.headerBottom && p.top < p.height;
 
 describe('meeting mode in Chromium', () => {
-  let testDb: TestDatabase | undefined;
   let server: TestApp | undefined;
   let browser: Browser | undefined;
   let base = '';
   let documentId = '';
 
+  let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
-    if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
-    testDb = await openTestDatabase('pglite');
-    server = await makeTestApp(testDb.database);
-    const created = await server.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, {
-      text: readFileSync(join(ROOT, 'fixtures', 'cica-draft-2021-05-28.txt'), 'utf8'),
-      title: 'Draft updated CICA Catalogue of CBMs (28 May 2021)',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    documentId = (created.json() as { document: { id: string } }).document.id;
-    await server.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await startBrowserHarness({ seed: true });
+    ({ server, browser, base } = harness);
+    documentId = harness.seedDocumentId;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await testDb?.dispose();
-  });
+  afterAll(() => harness?.close());
 
   async function openAs(username: string, problems: string[]): Promise<Page> {
     const context = await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
@@ -86,12 +59,7 @@ describe('meeting mode in Chromium', () => {
   }
 
   it('brings the delegate to the provision the chair scrolls to, and records India’s oral proposal', async (context) => {
-    if (!hasChromium) {
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is absent but CI=true: install Chromium (apt-get install -y chromium) so the browser test runs.`);
-      console.warn(SKIP_NOTE);
-      context.skip(SKIP_NOTE);
-      return;
-    }
+    if (skipWithoutChromium(context)) return;
     const problems: string[] = [];
     const chair = await openAs(USERS.chair.username, problems);
     const delegate = await openAs(USERS.ind.username, problems);

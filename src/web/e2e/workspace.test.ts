@@ -8,55 +8,26 @@
  * Needs Debian's Chromium at /usr/bin/chromium: skipped with a message when it is absent,
  * failed when it is absent under CI=true (CI must run it).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../server/test-support/databases.ts';
-import { makeTestApp, ORG, PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_NOTE = `Browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium). Under CI=true this fails instead.`;
+import { PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
 
 describe('the negotiation workspace in Chromium', () => {
-  let testDb: TestDatabase | undefined;
-  let server: TestApp | undefined;
   let browser: Browser | undefined;
   let base = '';
   let documentId = '';
 
+  let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
-    if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
-    testDb = await openTestDatabase('pglite');
-    server = await makeTestApp(testDb.database);
-    const created = await server.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, {
-      text: readFileSync(join(ROOT, 'fixtures', 'cica-draft-2021-05-28.txt'), 'utf8'),
-      title: 'Draft updated CICA Catalogue of CBMs (28 May 2021)',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    documentId = (created.json() as { document: { id: string } }).document.id;
-    await server.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    // launch() gives the browser a new, empty, temporary profile of its own.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await startBrowserHarness({ seed: true });
+    ({ browser, base } = harness);
+    documentId = harness.seedDocumentId;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await testDb?.dispose();
-  });
+  afterAll(() => harness?.close());
 
   async function signIn(username: string): Promise<Page> {
     const context = await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
@@ -82,12 +53,7 @@ describe('the negotiation workspace in Chromium', () => {
   }
 
   it('shows a delegate’s objection and replacement to the chair live, and the chair’s consensus to the delegate', async (context) => {
-    if (!hasChromium) {
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is absent but CI=true: install Chromium (apt-get install -y chromium) so the browser test runs.`);
-      console.warn(SKIP_NOTE);
-      context.skip(SKIP_NOTE);
-      return;
-    }
+    if (skipWithoutChromium(context)) return;
     const delegate = await signIn(USERS.isr.username);
     const chair = await signIn(USERS.chair.username);
     await expect.poll(() => delegate.getByTestId('who').textContent()).toBe('isr — ISR — delegate');

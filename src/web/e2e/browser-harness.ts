@@ -1,0 +1,74 @@
+/**
+ * What every browser test starts from: Debian's Chromium, the built web app, the real server
+ * on a fresh embedded database listening on loopback, and optionally the seed draft imported.
+ * Without Chromium a test is skipped with a message — and fails instead under CI=true, so CI
+ * never passes without running the browser tests.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { TestContext } from 'vitest';
+import { openTestDatabase } from '../../server/test-support/databases.ts';
+import { makeTestApp, ORG, type TestApp } from '../../server/test-support/fixtures.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+export const hasChromium = existsSync(CHROMIUM);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SKIP_NOTE = `Browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium). Under CI=true this fails instead.`;
+export const SEED_TITLE = 'Draft updated CICA Catalogue of CBMs (28 May 2021)';
+
+/** True when the test must stop here: Chromium is absent and this is not CI (where it throws). */
+export function skipWithoutChromium(context: TestContext): boolean {
+  if (hasChromium) return false;
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is absent but CI=true: install Chromium (apt-get install -y chromium) so the browser test runs.`);
+  console.warn(SKIP_NOTE);
+  context.skip(SKIP_NOTE);
+  return true;
+}
+
+export interface BrowserHarness {
+  readonly server: TestApp;
+  readonly browser: Browser;
+  readonly base: string;
+  /** The seed draft's document, when `seed` was asked for. */
+  readonly seedDocumentId: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHarness(options: { readonly seed?: boolean; readonly app?: Parameters<typeof makeTestApp>[1] } = {}): Promise<BrowserHarness> {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+  }
+  const database = await openTestDatabase('pglite');
+  const server = await makeTestApp(database.database, options.app);
+  let seedDocumentId = '';
+  if (options.seed) {
+    const created = await server.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, {
+      text: readFileSync(join(ROOT, 'fixtures', 'cica-draft-2021-05-28.txt'), 'utf8'),
+      title: SEED_TITLE,
+    });
+    if (created.statusCode !== 201) throw new Error(`importing the seed: ${created.statusCode} ${created.body}`);
+    seedDocumentId = (created.json() as { document: { id: string } }).document.id;
+  }
+  await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  // launch() gives the browser a new, empty, temporary profile of its own.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    server,
+    browser,
+    base,
+    seedDocumentId,
+    async close() {
+      await browser.close();
+      await server.app.close();
+      await database.dispose();
+    },
+  };
+}
