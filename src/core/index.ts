@@ -21,7 +21,7 @@ export { resolve as resolveView, type Resolution } from './views/resolution.ts';
 export { cleanProvisionText, labelPrefix, tidy, visibleProvisions } from './views/clean-text.ts';
 export { fold, applyEvent, tryApplyEvent, checkEvent, type ApplyResult } from './events/apply.ts';
 export { EventRejected, type Rejection, type RejectionCode } from './events/rejection.ts';
-export { EVENT_TYPES, type Actor, type ActorRole, type EventType, type ParleyEvent, type ProposalInput, type ProvisionInput } from './events/event.ts';
+export { EVENT_TYPES, type Actor, type ActorRole, type EventType, type LoggedEvent, type ParleyEvent, type ProposalInput, type ProvisionInput } from './events/event.ts';
 export { containerKey, emptyState, snapshot, type DocumentState, type StateSnapshot } from './model/document-state.ts';
 export { fromTransfer, toTransfer, type StateTransfer } from './model/state-transfer.ts';
 export type { Provision, ProvisionKind, AgreementStatus, CaseToggle } from './model/provision.ts';

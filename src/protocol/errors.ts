@@ -108,6 +108,11 @@ export const ERRORS = {
     title: 'The document has changed',
     detail: 'You worked on version {expectedVersion} but the document is now at version {currentVersion}. Reload it, check your change still makes sense, and send it again with expectedVersion {currentVersion}.',
   },
+  ERR_REGISTER_CHANGE_REFUSED: {
+    status: 422,
+    title: 'The change does not apply to the register',
+    detail: '{message}',
+  },
   ERR_DOCUMENT_EVENT_REJECTED: {
     status: 422,
     title: 'The change does not apply to the document',

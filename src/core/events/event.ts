@@ -25,6 +25,17 @@ export interface Actor {
   readonly role: ActorRole;
 }
 
+/**
+ * What every event of every log has in common — a document's, the catalogue's, the
+ * information exchange's. The server's hash chain and store are written against this.
+ */
+export interface LoggedEvent {
+  readonly type: string;
+  readonly at: string;
+  readonly actor: Actor;
+  readonly data: unknown;
+}
+
 interface EventBase<T extends string, D> {
   readonly type: T;
   readonly at: string;

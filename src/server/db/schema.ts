@@ -283,6 +283,27 @@ export const meetings = pgTable('meetings', {
   updatedAt: at('updated_at').notNull(),
   revision: integer('revision').notNull(),
 });
+/**
+ * A register: a stream of the organisation's log that is not a document — the catalogue's
+ * coordinators and chosen measures, the information exchange. Its events are rows of `events`
+ * (`document_id` holds the register's stream id), chained with the documents' events; this row
+ * keeps the register's version, as `documents.version` does for a document.
+ */
+export const registers = pgTable(
+  'registers',
+  {
+    /** The stream id its events carry in `events.document_id`: `<kind>@<organisation id>`. */
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('registers_organisation_kind').on(t.organisationId, t.kind)],
+);
+
 export type DraftStatus = 'draft' | 'tabled' | 'discarded';
 
 /**
@@ -342,4 +363,5 @@ export const schema = {
   revisions,
   meetings,
   drafts,
+  registers,
 };

@@ -18,7 +18,7 @@ import { emptyState, type DocumentState } from '../../core/model/document-state.
 import type { Database, Db } from '../db/database.ts';
 import { documents, events, streams } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
-import { chainHash } from './hash-chain.ts';
+import { insertEvents, lockStream, type Head, type StoredLogEvent } from './log-append.ts';
 import { capture, emptyCapture, project } from './projection.ts';
 
 export const LIVE_CHANNEL = 'parley_events';
@@ -31,13 +31,7 @@ export interface LiveMessage {
   readonly type: string;
 }
 
-export interface StoredEvent {
-  readonly seq: number;
-  readonly documentId: string;
-  readonly version: number;
-  readonly event: ParleyEvent;
-  readonly hash: string;
-}
+export type StoredEvent = StoredLogEvent<ParleyEvent>;
 
 /**
  * A change to one document. `build` returns the events to append given the current state
@@ -398,58 +392,9 @@ class RefusedCommand extends Error {
   }
 }
 
-interface Head {
-  readonly seq: number;
-  readonly hash: string;
-}
-
-async function lockStream(tx: Db, organisationId: string): Promise<Head> {
-  const [row] = await tx
-    .select({ seq: streams.headSeq, hash: streams.headHash })
-    .from(streams)
-    .where(eq(streams.organisationId, organisationId))
-    .for('update');
-  if (!row) throw new Error(`Organisation ${organisationId} has no event stream.`);
-  return row;
-}
-
 async function organisationOf(tx: Db, documentId: string): Promise<string | undefined> {
   const [row] = await tx.select({ organisationId: documents.organisationId }).from(documents).where(eq(documents.id, documentId));
   return row?.organisationId;
-}
-
-async function insertEvents(
-  tx: Db,
-  organisationId: string,
-  head: Head,
-  documentId: string,
-  fromVersion: number,
-  list: readonly ParleyEvent[],
-): Promise<StoredEvent[]> {
-  const stored: StoredEvent[] = [];
-  let { seq, hash } = head;
-  for (const [index, event] of list.entries()) {
-    seq += 1;
-    const version = fromVersion + index + 1;
-    hash = chainHash(hash, { seq, documentId, docVersion: version, event });
-    stored.push({ seq, documentId, version, event, hash });
-  }
-  const rows = stored.map((s, index) => ({
-    organisationId,
-    seq: s.seq,
-    documentId,
-    docVersion: s.version,
-    type: s.event.type,
-    payload: s.event,
-    actorUser: s.event.actor.user,
-    actorRole: s.event.actor.role,
-    delegation: s.event.actor.delegation,
-    at: new Date(s.event.at),
-    prevHash: index === 0 ? head.hash : (stored[index - 1]?.hash ?? head.hash),
-    hash: s.hash,
-  }));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(events).values(rows.slice(i, i + 1000));
-  return stored;
 }
 
 async function loadEvents(db: Db, documentId: string, afterVersion: number, upToVersion: number): Promise<ParleyEvent[]> {

@@ -1,10 +1,13 @@
 /**
  * Each stored event is chained to the one before it in its organisation's stream:
  * hash = SHA-256(prev_hash + canonical JSON of { seq, documentId, docVersion, event }).
+ * `documentId` names the stream within the organisation's log: a document, or a register
+ * (the catalogue's coordinators and choices, the information exchange), whose events chain
+ * into the same log so that one verification covers all of them.
  * Changing, removing or reordering any event breaks every hash after it.
  */
 import { createHash } from 'node:crypto';
-import type { ParleyEvent } from '../../core/events/event.ts';
+import type { LoggedEvent } from '../../core/events/event.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -13,7 +16,7 @@ export interface ChainedFields {
   readonly seq: number;
   readonly documentId: string;
   readonly docVersion: number;
-  readonly event: ParleyEvent;
+  readonly event: LoggedEvent;
 }
 
 export function chainHash(prevHash: string, fields: ChainedFields): string {

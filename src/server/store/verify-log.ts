@@ -1,12 +1,12 @@
 /**
  * Walks each organisation's hash chain from the first event and names the first event that
  * was altered, removed or reordered. Also checks that the stream head and each document's
- * version agree with the log, so that removing the last events is caught too.
+ * and register's version agree with the log, so that removing the last events is caught too.
  */
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { ParleyEvent } from '../../core/events/event.ts';
 import type { Db } from '../db/database.ts';
-import { documents, events, organisations, streams } from '../db/schema.ts';
+import { documents, events, organisations, registers, streams } from '../db/schema.ts';
 import { chainHash, GENESIS_HASH } from './hash-chain.ts';
 
 export type Breach = 'altered' | 'removed' | 'reordered' | 'inconsistent';
@@ -117,6 +117,17 @@ async function verifyStream(db: Db, organisationId: string): Promise<{ checked: 
     const logged = docVersions.get(doc.id) ?? 0;
     if (logged !== doc.version) {
       return fail('removed', prevSeq + 1, doc.id, `Document ${doc.id} is at version ${doc.version} but its log holds ${logged} events.`);
+    }
+  }
+  const regs = await db
+    .select({ id: registers.id, version: registers.version })
+    .from(registers)
+    .where(eq(registers.organisationId, organisationId))
+    .orderBy(asc(registers.id));
+  for (const reg of regs) {
+    const logged = docVersions.get(reg.id) ?? 0;
+    if (logged !== reg.version) {
+      return fail('removed', prevSeq + 1, reg.id, `Register ${reg.id} is at version ${reg.version} but its log holds ${logged} events.`);
     }
   }
   return { checked, problem: null };
