@@ -1,6 +1,7 @@
 /**
  * Parley's pure domain: the negotiated-text model, its events and fold, views and
- * notations. No I/O, no clock, no randomness: it runs in the browser and on the server.
+ * notations, and the catalogue in use. No I/O, no clock, no randomness: it runs in the
+ * browser and on the server.
  */
 export { importDraft, type ImportOptions, type ImportResult } from './import-draft.ts';
 export { renderText, renderSections, compareRevisions, type RenderOptions } from './render-text.ts';
@@ -41,3 +42,5 @@ export {
   type DelegationKind,
   type DelegationRegistry,
 } from './delegations/index.ts';
+// The catalogue in use: read from a document's state; coordinators, selections and reports in a log of their own.
+export * from './catalogue/index.ts';

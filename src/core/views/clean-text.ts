@@ -53,7 +53,9 @@ export function cleanProvisionText(state: DocumentState, provision: Provision, r
     for (const toggle of container.toggles) {
       const at = toggle.at - start;
       if (at < 0 || at >= text.length) continue;
-      out += text.slice(last, at) + caseForContext(text[at]!, out);
+      // The words before the letter are its context, so they go out first.
+      out += text.slice(last, at);
+      out += caseForContext(text[at]!, out);
       last = at + 1;
     }
     out += text.slice(last);
