@@ -44,3 +44,6 @@ export {
 } from './delegations/index.ts';
 // The catalogue in use: read from a document's state; coordinators, selections and reports in a log of their own.
 export * from './catalogue/index.ts';
+// The information exchange and its consent rule: events, fold and the access functions every
+// reader goes through (the list is in exchange/index.ts).
+export * from './exchange/index.ts';
