@@ -65,6 +65,19 @@ const forState = DelegationCode.nullish().describe('Required when the secretaria
 export const VolunteerBody = z.object({ role: CoordinatorRole, date: CalendarDate, note, state: forState });
 /** The SWG's recommendation, the SOC's approval or rejection, or a withdrawal, of one state's candidacy. */
 export const CoordinatorStepBody = z.object({ state: DelegationCode, date: CalendarDate, note });
+/** A state withdraws its candidacy, or leaves the role it holds. */
+export const WithdrawCandidacyBody = z.object({ date: CalendarDate, note, state: forState });
+/** Records a document's list of coordinators as the register's start (on an empty register only). */
+export const SeedCoordinatorsBody = z.object({
+  documentId: z.string().min(1).max(100).nullish().describe("The document holding the list; the organisation's catalogue document when absent"),
+  date: CalendarDate.describe('The day the list speaks for: the date of the note verbale that circulated it (YYYY-MM-DD)'),
+  note,
+});
+export const SeedCoordinatorsResult = z.object({
+  events: z.number().int(),
+  version: z.number().int(),
+  problems: z.array(z.object({ code: z.string(), provisionId: z.string(), line: z.number().int(), message: z.string() })),
+});
 export const SelectMeasureBody = z
   .object({ mode: SelectionMode, partners: z.array(DelegationCode).max(200).default([]), state: forState })
   .refine((body) => (body.mode === 'bilateral') === body.partners.length > 0, {
@@ -217,4 +230,35 @@ export const ReviewMatrixView = z.object({
       byStatus: z.object({ planned: z.number().int(), 'in-progress': z.number().int(), implemented: z.number().int(), 'not-implemented': z.number().int() }),
     }),
   ),
+});
+
+const Actor = ActorSchema;
+
+export const SelectionsView = z.object({
+  version: z.number().int().describe("The catalogue register's version"),
+  selections: z.array(
+    z.object({
+      measureId: z.string(),
+      state: z.string(),
+      active: z.boolean(),
+      spans: z.array(z.object({ from: z.string(), to: z.string().nullable(), mode: SelectionMode, partners: z.array(z.string()) })),
+    }),
+  ),
+  reports: z.array(
+    z.object({
+      measureId: z.string(),
+      state: z.string(),
+      period: z.string(),
+      status: ImplementationStatus,
+      text: z.string(),
+      at: z.string(),
+      actor: Actor,
+    }),
+  ),
+});
+
+export const CoordinationResult = CoordinationView.extend({ version: z.number().int().describe("The catalogue register's version") });
+export const ReviewCsvQuery = z.object({
+  period: PeriodLabel.optional(),
+  layout: z.enum(['long', 'wide']).default('long').describe('long: a row per state and measure; wide: a row per state, a column per measure'),
 });

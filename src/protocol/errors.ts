@@ -113,6 +113,26 @@ export const ERRORS = {
     title: 'The change does not apply to the register',
     detail: '{message}',
   },
+  ERR_CATALOGUE_NOT_CONFIGURED: {
+    status: 409,
+    title: 'No catalogue document chosen',
+    detail: 'Organisation {organisationId} has not said which document its catalogue of measures is read from. The secretariat chooses it in the organisation settings (catalogueDocumentId).',
+  },
+  ERR_CATALOGUE_CHANGE_REFUSED: {
+    status: 422,
+    title: 'The change does not apply to the catalogue',
+    detail: '{message}',
+  },
+  ERR_CATALOGUE_ALREADY_SEEDED: {
+    status: 409,
+    title: 'The coordinators are already recorded',
+    detail: 'The catalogue register of this organisation already holds {count} coordinator steps, so the list cannot be seeded again. Record further changes step by step (volunteer, recommend, approve).',
+  },
+  ERR_CATALOGUE_NO_LIST: {
+    status: 422,
+    title: 'No list of coordinators in the document',
+    detail: 'Document {documentId} has no list of coordinating and co-coordinating countries to seed from. Choose the document that has the list, or record the coordinators step by step.',
+  },
   ERR_DOCUMENT_EVENT_REJECTED: {
     status: 422,
     title: 'The change does not apply to the document',

@@ -58,9 +58,14 @@ export const Organisation = z.object({
   workingLanguages: z.array(z.string()),
   notesLanguage: z.string(),
   secondFactorRequiredFor: z.array(Role),
+  catalogueDocumentId: z.string().nullable().describe('The document the catalogue of measures is read from; null until the secretariat chooses it'),
 });
 
-export const OrganisationSettingsBody = z.object({ secondFactorRequiredFor: z.array(Role) });
+/** Settings to change; those absent stay as they are. */
+export const OrganisationSettingsBody = z.object({
+  secondFactorRequiredFor: z.array(Role).optional(),
+  catalogueDocumentId: z.string().min(1).max(100).nullish().describe('The document the catalogue of measures is read from (null: none)'),
+});
 
 export const DelegationView = z.object({ code: z.string(), names: z.object({ en: z.string(), ru: z.string() }) });
 

@@ -32,13 +32,19 @@ import { LiveHub } from './live/hub.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCommandRoutes } from './routes/commands.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerCatalogueRoutes } from './routes/catalogue.ts';
+import { registerCoordinationRoutes } from './routes/coordination.ts';
 import { registerDraftRoutes } from './routes/drafts.ts';
+import { registerReviewRoutes } from './routes/review.ts';
+import { registerSelectionRoutes } from './routes/selections.ts';
 import { registerLiveRoutes } from './routes/live.ts';
 import { registerMeetingRoutes } from './routes/meeting.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerViewRoutes } from './routes/views.ts';
+import { CATALOGUE_REGISTER } from './store/catalogue-register.ts';
 import { EventStore } from './store/event-store.ts';
+import { RegisterStore } from './store/register-store.ts';
 import type { App, Context, RouteEntry, ZodApp } from './context.ts';
 import { notModified } from './http/etag.ts';
 import { packageRoot } from './db/package-root.ts';
@@ -94,6 +100,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   const context: Context = {
     database: deps.database,
     store,
+    catalogue: new RegisterStore(deps.database, CATALOGUE_REGISTER, now),
     // Other processes' commits: the version is what changes; the cached rows hold nothing that an append changes.
     hub: new LiveHub((message) => store.noteCommitted(message.documentId, message.version)),
     caches,
@@ -247,6 +254,10 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerViewRoutes(api, context);
   registerLiveRoutes(api, context);
   registerMeetingRoutes(api, context);
+  registerCatalogueRoutes(api, context);
+  registerCoordinationRoutes(api, context);
+  registerSelectionRoutes(api, context);
+  registerReviewRoutes(api, context);
 
   await context.hub.start(deps.database);
   await caches.start(deps.database);

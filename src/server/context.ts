@@ -10,11 +10,15 @@ import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { documents } from './db/schema.ts';
 import type { LiveHub } from './live/hub.ts';
+import type { CatalogueEvent, CatalogueState } from '../core/index.ts';
 import type { EventStore } from './store/event-store.ts';
+import type { RegisterStore } from './store/register-store.ts';
 
 export interface Context {
   readonly database: Database;
   readonly store: EventStore;
+  /** The catalogue's register: coordinators, chosen measures, implementation reports. */
+  readonly catalogue: RegisterStore<CatalogueState, CatalogueEvent>;
   readonly hub: LiveHub;
   readonly caches: Caches;
   /** Session id → the signed-in user with memberships. */

@@ -62,7 +62,8 @@ function answer<T>(status: number, parsed: unknown): T {
   return parsed as T;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** One JSON request; feature modules (catalogue-api.ts) build their calls on it. */
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers = headersFor(method, body !== undefined);
   const response = await fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (response.status === 204) return undefined as T;

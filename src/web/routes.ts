@@ -1,13 +1,28 @@
-/** The places in the app: the documents list, importing a draft, one document. Paths, so links can be shared. */
-export type Route = { readonly name: 'documents' } | { readonly name: 'import' } | { readonly name: 'document'; readonly documentId: string };
+/** The places in the app: the documents list, importing a draft, one document, the catalogue in use. Paths, so links can be shared. */
+export type CatalogueView = 'browse' | 'measures' | 'review';
+export type Route =
+  | { readonly name: 'documents' }
+  | { readonly name: 'import' }
+  | { readonly name: 'document'; readonly documentId: string }
+  | { readonly name: 'catalogue'; readonly view: CatalogueView };
+
+const CATALOGUE_PATHS: Readonly<Record<CatalogueView, string>> = { browse: '/catalogue', measures: '/catalogue/measures', review: '/catalogue/review' };
 
 export function parseRoute(pathname: string): Route {
   if (/^\/import\/?$/u.test(pathname)) return { name: 'import' };
+  const catalogue = /^\/catalogue(?:\/(measures|review))?\/?$/u.exec(pathname);
+  if (catalogue) return { name: 'catalogue', view: (catalogue[1] as CatalogueView | undefined) ?? 'browse' };
   const match = /^\/documents\/([^/]+)\/?$/u.exec(pathname);
   return match ? { name: 'document', documentId: decodeURIComponent(match[1]!) } : { name: 'documents' };
 }
 
 export function pathOf(route: Route): string {
   if (route.name === 'import') return '/import';
+  if (route.name === 'catalogue') return CATALOGUE_PATHS[route.view];
   return route.name === 'document' ? `/documents/${encodeURIComponent(route.documentId)}` : '/';
+}
+
+/** Where a provision of a document is addressed: the document's page, the provision as its fragment. */
+export function provisionHref(documentId: string, provisionId: string): string {
+  return `${pathOf({ name: 'document', documentId })}#provision-${encodeURIComponent(provisionId)}`;
 }

@@ -8,6 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../db/package-root.ts';
 import { createOrganisation } from '../services/organisations.ts';
 import { createUser } from '../services/users.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
@@ -37,6 +40,11 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'draft.read': { anonymous: 401, outsider: 404, observer: 404, delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 404 },
   'draft.create': { anonymous: 401, outsider: 404, observer: 404, secretariat: 403, chair: 403, observerCirculated: 403, default: 'allow' },
   'draft.act': { anonymous: 401, outsider: 404, observer: 404, delegate: 'allow', head: 'allow', delegateOther: 403, headOther: 403, default: 404 },
+  // The catalogue document is circulated to observers here; catalogue.test.ts checks that before that they see none.
+  'catalogue.read': { anonymous: 401, outsider: 404, default: 'allow' },
+  'catalogue.act': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', default: 403 },
+  'catalogue.record': { anonymous: 401, outsider: 404, secretariat: 'allow', chair: 'allow', default: 403 },
+  'catalogue.seed': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -66,6 +74,9 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   let provisionId: string;
   let port: number;
   let counter = 0;
+  let areaId: string;
+  let measureId: string;
+  const provisionOfMeasure = (): string => measureId;
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
@@ -77,6 +88,14 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     doc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json().document.id;
     circulated = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT, circulatedToObservers: true })).json().document.id;
     provisionId = ((await t.request('secretariat', 'GET', `/api/documents/${doc}/provisions`)).json() as { id: string; kind: string }[]).find((p) => p.kind === 'paragraph')!.id;
+    // The catalogue is read from the seed draft, circulated to observers; its register stays empty
+    // until the seed route's sample (the first catalogue write in route order) seeds it.
+    const seed = readFileSync(join(packageRoot(), 'fixtures', 'cica-draft-2021-05-28.txt'), 'utf8');
+    const catalogueDoc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: seed, circulatedToObservers: true })).json().document.id;
+    await t.request('secretariat', 'PATCH', `/api/organisations/${ORG}/settings`, { catalogueDocumentId: catalogueDoc });
+    const catalogue = (await t.request('secretariat', 'GET', `/api/organisations/${ORG}/catalogue`)).json();
+    areaId = catalogue.dimensions[1].areas[1].id;
+    measureId = catalogue.dimensions[2].areas[0].measures[0].id;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as AddressInfo).port;
   });
@@ -146,6 +165,23 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     });
     if (response.statusCode !== 201) throw new Error(response.body);
     return response.json().id as string;
+  }
+
+  /** Brings `state`'s candidacy in the sample area to `stage` (by the secretariat; a step that does not apply is skipped). */
+  async function candidacy(state: string, stage: 'none' | 'volunteered' | 'recommended'): Promise<void> {
+    const url = (action: string) => `/api/organisations/${ORG}/coordination/areas/${encodeURIComponent(areaId)}/${action}`;
+    const step = { state, date: '2021-06-01' };
+    await t.request('secretariat', 'POST', url('withdraw'), step);
+    if (stage === 'none') return;
+    await t.request('secretariat', 'POST', url('volunteer'), { ...step, role: 'co-coordinator' });
+    if (stage === 'recommended') await t.request('secretariat', 'POST', url('recommend'), step);
+  }
+
+  /** Whether `state` has the sample measure chosen (by the secretariat). */
+  async function selection(state: string, measureId: string, chosen: boolean): Promise<void> {
+    const url = `/api/organisations/${ORG}/selections/${measureId}`;
+    if (chosen) await t.request('secretariat', 'PUT', url, { mode: 'multilateral', state });
+    else await t.request('secretariat', 'POST', `${url}/withdraw`, { state });
   }
 
   async function freshUser(delegation: string): Promise<string> {
@@ -242,6 +278,32 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       case 'POST /api/documents/:documentId/drafts/:draftId/table':
       case 'POST /api/documents/:documentId/drafts/:draftId/discard':
         return { method, url: fill(url, { ...base, draftId: await freshDraft(d, subject) }), payload: null };
+      case 'GET /api/organisations/:organisationId/catalogue/search':
+        return { method, url: `${fill(url, base)}?q=tourism` };
+      case 'POST /api/organisations/:organisationId/coordination/seed':
+        return { method, url: fill(url, base), payload: { date: '2021-05-28' } };
+      case 'POST /api/organisations/:organisationId/coordination/areas/:areaId/volunteer':
+        await candidacy(own, 'none');
+        return { method, url: fill(url, { ...base, areaId }), payload: { role: 'co-coordinator', date: '2021-06-01', state: own } };
+      case 'POST /api/organisations/:organisationId/coordination/areas/:areaId/withdraw':
+        await candidacy(own, 'volunteered');
+        return { method, url: fill(url, { ...base, areaId }), payload: { date: '2021-06-01', state: own } };
+      case 'POST /api/organisations/:organisationId/coordination/areas/:areaId/recommend':
+        await candidacy(own, 'volunteered');
+        return { method, url: fill(url, { ...base, areaId }), payload: { date: '2021-06-01', state: own } };
+      case 'POST /api/organisations/:organisationId/coordination/areas/:areaId/approve':
+      case 'POST /api/organisations/:organisationId/coordination/areas/:areaId/reject':
+        await candidacy(own, 'recommended');
+        return { method, url: fill(url, { ...base, areaId }), payload: { date: '2021-06-01', state: own } };
+      case 'PUT /api/organisations/:organisationId/selections/:measureId':
+        await selection(own, provisionOfMeasure(), false);
+        return { method, url: fill(url, { ...base, measureId: provisionOfMeasure() }), payload: { mode: 'multilateral', state: own } };
+      case 'POST /api/organisations/:organisationId/selections/:measureId/withdraw':
+        await selection(own, provisionOfMeasure(), true);
+        return { method, url: fill(url, { ...base, measureId: provisionOfMeasure() }), payload: { state: own } };
+      case 'POST /api/organisations/:organisationId/selections/:measureId/reports':
+        await selection(own, provisionOfMeasure(), true);
+        return { method, url: fill(url, { ...base, measureId: provisionOfMeasure() }), payload: { period: '2021', status: 'planned', text: `report ${(counter += 1)}`, state: own } };
       default:
         if (method === 'GET' && url.startsWith('/api/organisations/:organisationId')) return { method, url: fill(url, base) };
         if (method === 'GET' && url.startsWith('/api/documents/:documentId')) return { method, url: fill(url, base) };

@@ -27,6 +27,10 @@ export const ACCESS_RULES = {
     "the delegates of a draft's delegation and of the delegations it is shared with; to every other reader of the document it does not exist (404, an empty list)",
   'draft.create': 'a delegate, for their own delegation',
   'draft.act': "the delegates of a draft's own delegation (those it is shared with may only read it: 403); to everyone else it does not exist (404)",
+  'catalogue.read': "any member; observers once the catalogue's document is circulated to them (until then, for them, there is none)",
+  'catalogue.act': 'a delegate for their own state (volunteer, withdraw, choose measures, report); the secretariat on behalf of a named state',
+  'catalogue.record': "the secretariat or the chair, recording the SWG's recommendations and the SOC's decisions on coordinators",
+  'catalogue.seed': "the secretariat, recording a document's list of coordinators as the start of the register",
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -50,6 +54,10 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'draft.read': ['secretariat', 'chair', 'delegate', 'observer'],
   'draft.create': ['delegate'],
   'draft.act': ['secretariat', 'chair', 'delegate', 'observer'],
+  'catalogue.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'catalogue.act': ['secretariat', 'delegate'],
+  'catalogue.record': ['secretariat', 'chair'],
+  'catalogue.seed': ['secretariat'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -84,6 +92,10 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'draft.read': '',
   'draft.create': 'only delegates draft proposals, each for their own delegation.',
   'draft.act': '',
+  'catalogue.read': '',
+  'catalogue.act': 'only delegates (for their own state) and the secretariat volunteer for coordination, choose measures and report on them; the chair and observers read only.',
+  'catalogue.record': "only the secretariat or the chair records the SWG's recommendations and the SOC's decisions; a state volunteers or withdraws, it does not decide.",
+  'catalogue.seed': 'only the secretariat records the list of coordinators from a document.',
 };
 
 /** The role check of a rule within one organisation. */

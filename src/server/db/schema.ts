@@ -34,6 +34,8 @@ export interface OrganisationSettings {
   readonly secondFactorRequiredFor: readonly MembershipRole[];
   /** Draft codes of this organisation's drafts → delegation code (Turk → TUR). */
   readonly aliases: Readonly<Record<string, string>>;
+  /** The document the catalogue of measures is read from (absent: none chosen yet). */
+  readonly catalogueDocumentId?: string | null;
 }
 
 export type MembershipRole = 'secretariat' | 'chair' | 'delegate' | 'observer';

@@ -13,7 +13,7 @@ import {
 import type { Context, ZodApp } from '../context.ts';
 import { hasRole, requireMember, requireRule } from '../auth/policy.ts';
 import { recordAudit, type Membership, type Principal } from '../auth/principal.ts';
-import { delegations, memberships, organisations, users } from '../db/schema.ts';
+import { delegations, documents, memberships, organisations, users } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
 import { createUser, disableUser, resetSecondFactor } from '../services/users.ts';
 
@@ -36,6 +36,7 @@ function present(row: typeof organisations.$inferSelect): z.infer<typeof Organis
     workingLanguages: row.workingLanguages,
     notesLanguage: row.notesLanguage,
     secondFactorRequiredFor: [...row.settings.secondFactorRequiredFor],
+    catalogueDocumentId: row.settings.catalogueDocumentId ?? null,
   };
 }
 
@@ -108,7 +109,7 @@ export function registerOrganisationRoutes(app: ZodApp, context: Context): void 
     '/api/organisations/:organisationId/settings',
     {
       config: { access: 'organisation.admin' },
-      schema: { tags: ['organisations'], summary: 'Which roles must use a second factor', params: OrgParams, body: OrganisationSettingsBody, response: { 200: Organisation, ...problems } },
+      schema: { tags: ['organisations'], summary: 'Which roles must use a second factor; which document the catalogue of measures is read from', params: OrgParams, body: OrganisationSettingsBody, response: { 200: Organisation, ...problems } },
     },
     async (request) => {
       const { organisationId } = request.params as z.infer<typeof OrgParams>;
@@ -116,7 +117,15 @@ export function registerOrganisationRoutes(app: ZodApp, context: Context): void 
       const body = request.body as z.infer<typeof OrganisationSettingsBody>;
       const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
       if (!row) throw problem('ERR_ORGANISATION_NOT_FOUND', { organisationId });
-      const settings = { ...row.settings, secondFactorRequiredFor: [...new Set(body.secondFactorRequiredFor)] };
+      if (body.catalogueDocumentId) {
+        const [doc] = await db.select({ id: documents.id }).from(documents).where(and(eq(documents.id, body.catalogueDocumentId), eq(documents.organisationId, organisationId)));
+        if (!doc) throw problem('ERR_DOCUMENT_NOT_FOUND', { documentId: body.catalogueDocumentId });
+      }
+      const settings = {
+        ...row.settings,
+        ...(body.secondFactorRequiredFor === undefined ? {} : { secondFactorRequiredFor: [...new Set(body.secondFactorRequiredFor)] }),
+        ...(body.catalogueDocumentId === undefined ? {} : { catalogueDocumentId: body.catalogueDocumentId }),
+      };
       await db.update(organisations).set({ settings }).where(eq(organisations.id, organisationId));
       return present({ ...row, settings });
     },

@@ -1,9 +1,10 @@
 /**
  * The demo organisation a first start creates on an empty database: CICA with its 27 member
- * states of 2021, the seed draft imported as a document, and demo accounts whose generated
- * passwords are returned (and printed by main.ts) once.
+ * states of 2021, the seed draft imported as a document and chosen as the catalogue document,
+ * its list of coordinators recorded in the catalogue register, and demo accounts whose
+ * generated passwords are returned (and printed by main.ts) once.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CICA_ALIASES, CICA_MEMBER_STATES_2021 } from '../../core/index.ts';
@@ -11,6 +12,7 @@ import type { Context } from '../context.ts';
 import { packageRoot } from '../db/package-root.ts';
 import { organisations } from '../db/schema.ts';
 import type { MembershipRole } from '../db/schema.ts';
+import { seedCatalogueCoordinators } from '../services/catalogue.ts';
 import { importDocument } from '../services/documents.ts';
 import { createOrganisation } from '../services/organisations.ts';
 import { createUser } from '../services/users.ts';
@@ -18,6 +20,14 @@ import { createUser } from '../services/users.ts';
 export const DEMO_ORGANISATION_ID = 'cica';
 export const DEMO_DOCUMENT_ID = 'cica-catalogue-2021-05-28';
 export const DEMO_DOCUMENT_TITLE = 'Draft updated CICA Catalogue of CBMs (28 May 2021)';
+/**
+ * The list of coordinators carries no date of its own: it speaks for the day the note verbale
+ * No. 17-1/298 circulated it, 28 May 2021, and its steps are recorded with that date.
+ */
+export const DEMO_LIST_DATE = '2021-05-28';
+export const DEMO_LIST_NOTE = 'List of coordinating and co-coordinating countries, circulated with note verbale No. 17-1/298 of 28 May 2021';
+
+type DemoContext = Pick<Context, 'database' | 'store' | 'catalogue' | 'now' | 'newId'>;
 
 /** The seed draft, kept in the repository's fixtures so that a fresh clone has it. */
 export function seedText(): string {
@@ -44,10 +54,15 @@ const DEMO_USERS: readonly { username: string; displayName: string; role: Member
 ];
 
 /** Creates the demo on an empty database; returns the accounts, or null if there was data already. */
-export async function createDemoIfEmpty(context: Pick<Context, 'database' | 'store' | 'now' | 'newId'>): Promise<DemoAccount[] | null> {
-  const db = context.database.db;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+export async function createDemoIfEmpty(context: DemoContext): Promise<DemoAccount[] | null> {
+  const [row] = await context.database.db.select({ n: sql<number>`count(*)::int` }).from(organisations);
   if ((row?.n ?? 0) > 0) return null;
+  return createDemo(context);
+}
+
+/** Creates the demo organisation beside whatever the database holds (browser tests use it). */
+export async function createDemo(context: DemoContext): Promise<DemoAccount[]> {
+  const db = context.database.db;
   const now = context.now();
   await createOrganisation(
     db,
@@ -75,13 +90,20 @@ export async function createDemoIfEmpty(context: Pick<Context, 'database' | 'sto
     }),
   );
   const secretariat = created[0]!;
+  const actor = { user: secretariat.id, delegation: null, role: 'secretariat' } as const;
   await importDocument(context, {
     organisationId: DEMO_ORGANISATION_ID,
     documentId: DEMO_DOCUMENT_ID,
     text: seedText(),
     title: DEMO_DOCUMENT_TITLE,
     notation: 'cica',
-    actor: { user: secretariat.id, delegation: null, role: 'secretariat' },
+    actor,
   });
+  const [org] = await db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, DEMO_ORGANISATION_ID));
+  await db
+    .update(organisations)
+    .set({ settings: { ...org!.settings, catalogueDocumentId: DEMO_DOCUMENT_ID } })
+    .where(eq(organisations.id, DEMO_ORGANISATION_ID));
+  await seedCatalogueCoordinators(context, { organisationId: DEMO_ORGANISATION_ID, documentId: DEMO_DOCUMENT_ID, actor, date: DEMO_LIST_DATE, note: DEMO_LIST_NOTE });
   return created.map(({ username, role, delegation, password }) => ({ username, role, delegation, password }));
 }

@@ -1,14 +1,18 @@
 /** The shell: who is signed in, the language switch, and which screen shows. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, type MeBody } from '../api.ts';
 import { useLocaleChoice } from '../i18n/LocaleProvider.tsx';
 import { LOCALE_NAMES, LOCALES, isLocale } from '../i18n/locales.ts';
 import { useT } from '../i18n/use-t.ts';
+import { followProvisionFragment } from '../provision-fragment.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
 import { DocumentList } from './DocumentList.tsx';
 import { DocumentScreen } from './DocumentScreen.tsx';
 import { ImportScreen } from './ImportScreen.tsx';
 import { SignIn } from './SignIn.tsx';
+
+// The catalogue screens load only when opened: a negotiator reading a document never pays for them.
+const CatalogueArea = lazy(() => import('../catalogue/CatalogueArea.tsx'));
 
 function LanguageSwitch() {
   const t = useT();
@@ -37,6 +41,8 @@ export function App() {
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
+  // A link to a provision (from the catalogue) opens the document at that provision.
+  useEffect(() => (route.name === 'document' ? followProvisionFragment() : undefined), [route]);
   const go = (next: Route): void => {
     history.pushState(null, '', pathOf(next));
     setRoute(next);
@@ -64,6 +70,22 @@ export function App() {
             })}
           </span>
         ) : null}
+        {signedIn && membership ? (
+          <nav aria-label={t('catalogue.mainNav')} className="app-nav">
+            <a href={pathOf({ name: 'documents' })} aria-current={route.name === 'documents' || route.name === 'document' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'documents' });
+              }}>
+              {t('catalogue.navDocuments')}
+            </a>{' '}
+            <a href={pathOf({ name: 'catalogue', view: 'browse' })} aria-current={route.name === 'catalogue' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'catalogue', view: 'browse' });
+              }}>
+              {t('catalogue.nav')}
+            </a>
+          </nav>
+        ) : null}
         <LanguageSwitch />
         {me ? (
           <button type="button" onClick={() => void api.logout().then(() => setMe(null))}>
@@ -77,6 +99,17 @@ export function App() {
         </main>
       ) : route.name === 'document' ? (
         <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} userId={me.user.id} onBack={() => go({ name: 'documents' })} />
+      ) : route.name === 'catalogue' && membership ? (
+        <Suspense fallback={<p role="status">{t('catalogue.loading')}</p>}>
+          <CatalogueArea
+            organisationId={membership.organisationId}
+            view={route.view}
+            delegation={delegation}
+            isSecretariat={me.memberships.some((m) => m.role === 'secretariat')}
+            isChair={isChair}
+            onNavigate={(view) => go({ name: 'catalogue', view })}
+          />
+        </Suspense>
       ) : route.name === 'import' && membership && canImport ? (
         <ImportScreen organisationId={membership.organisationId} onSaved={(documentId) => go({ name: 'document', documentId })} onBack={() => go({ name: 'documents' })} />
       ) : membership ? (

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { TestContext } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { createDemo, type DemoAccount } from '../../server/seed/demo.ts';
 import { openTestDatabase } from '../../server/test-support/databases.ts';
 import { makeTestApp, ORG, type TestApp } from '../../server/test-support/fixtures.ts';
 
@@ -39,11 +41,54 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(options: { readonly seed?: boolean; readonly app?: Parameters<typeof makeTestApp>[1] } = {}): Promise<BrowserHarness> {
+async function ensureWebBuilt(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
     const { build } = await import('vite');
     await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
   }
+}
+
+async function launchBrowser(): Promise<Browser> {
+  // launch() gives the browser a new, empty, temporary profile of its own.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return browser;
+}
+
+export interface DemoHarness {
+  readonly browser: Browser;
+  readonly base: string;
+  /** The demo's accounts with their generated passwords (src/server/seed/demo.ts). */
+  readonly accounts: readonly DemoAccount[];
+  close(): Promise<void>;
+}
+
+/**
+ * The demo organisation exactly as a first start creates it (CICA's 27 members, the seed draft
+ * as its catalogue document, the seed's list of coordinators), on a fresh embedded database.
+ */
+export async function startDemoHarness(): Promise<DemoHarness> {
+  await ensureWebBuilt();
+  const database = await openTestDatabase('pglite');
+  const app = await buildApp({ database: database.database, config: { loginRateLimit: { max: 1000, windowMs: 60_000 } } });
+  const accounts = await createDemo(app.parley);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    browser,
+    base,
+    accounts,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+export async function startBrowserHarness(options: { readonly seed?: boolean; readonly app?: Parameters<typeof makeTestApp>[1] } = {}): Promise<BrowserHarness> {
+  await ensureWebBuilt();
   const database = await openTestDatabase('pglite');
   const server = await makeTestApp(database.database, options.app);
   let seedDocumentId = '';
@@ -57,9 +102,7 @@ export async function startBrowserHarness(options: { readonly seed?: boolean; re
   }
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  // launch() gives the browser a new, empty, temporary profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  const browser = await launchBrowser();
   return {
     server,
     browser,

@@ -7,6 +7,7 @@ import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
+import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -102,6 +103,7 @@ export const en = {
   ...notationMessages.en,
   ...enrolmentMessages.en,
   ...revisionsMessages.en,
+  ...catalogueMessages.en,
   'error.title': 'Something went wrong',
 } as const;
 

@@ -6,6 +6,7 @@ import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
+import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -103,5 +104,6 @@ export const kk: Catalogue = {
   ...notationMessages.kk,
   ...enrolmentMessages.kk,
   ...revisionsMessages.kk,
+  ...catalogueMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
 };

@@ -27,6 +27,19 @@ describe('message catalogues', () => {
     ]);
   });
 
+  it('count the catalogue’s gaps and measures in Russian and Kazakh forms', () => {
+    const gaps = (count: number): string => String(new IntlMessageFormat(CATALOGUES.ru['catalogue.gapsCount'], 'ru').format({ count }));
+    expect([0, 1, 3, 5, 21].map(gaps)).toEqual([
+      'У каждой области есть координатор.',
+      '1 область без координатора:',
+      '3 области без координатора:',
+      '5 областей без координатора:',
+      '21 область без координатора:',
+    ]);
+    expect(new IntlMessageFormat(CATALOGUES.ru['catalogue.areaMeasures'], 'ru').format({ count: 2 })).toBe('2 меры');
+    expect(new IntlMessageFormat(CATALOGUES.kk['catalogue.areaMeasures'], 'kk').format({ count: 15 })).toBe('15 шара');
+  });
+
   it('use the English and Kazakh forms', () => {
     const en1 = new IntlMessageFormat(CATALOGUES.en['counts.agreed'], 'en');
     expect(en1.format({ agreed: 3, total: 1 })).toBe('3 of 1 provision agreed');

@@ -6,6 +6,7 @@ import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
+import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -102,5 +103,6 @@ export const ru: Catalogue = {
   ...notationMessages.ru,
   ...enrolmentMessages.ru,
   ...revisionsMessages.ru,
+  ...catalogueMessages.ru,
   'error.title': 'Что-то пошло не так',
 };

@@ -1,0 +1,24 @@
+/** The app's places as paths and back: the catalogue's three screens and a provision's address. */
+import { describe, expect, it } from 'vitest';
+import { parseRoute, pathOf, provisionHref, type Route } from './routes.ts';
+
+describe('routes', () => {
+  it('reads and writes every place, the catalogue screens included', () => {
+    const routes: Route[] = [
+      { name: 'documents' },
+      { name: 'import' },
+      { name: 'document', documentId: 'a b/c' },
+      { name: 'catalogue', view: 'browse' },
+      { name: 'catalogue', view: 'measures' },
+      { name: 'catalogue', view: 'review' },
+    ];
+    for (const route of routes) expect(parseRoute(pathOf(route))).toEqual(route);
+    expect(pathOf({ name: 'catalogue', view: 'review' })).toBe('/catalogue/review');
+    expect(parseRoute('/catalogue/')).toEqual({ name: 'catalogue', view: 'browse' });
+    expect(parseRoute('/catalogue/elsewhere')).toEqual({ name: 'documents' });
+  });
+
+  it('addresses a provision as a fragment of its document', () => {
+    expect(provisionHref('cica 2021', 'v72')).toBe('/documents/cica%202021#provision-v72');
+  });
+});
