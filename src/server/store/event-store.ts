@@ -18,6 +18,7 @@ import { emptyState, type DocumentState } from '../../core/model/document-state.
 import type { Database, Db } from '../db/database.ts';
 import { documents, events, streams } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
+import { runLocked } from './serial-lock.ts';
 import { insertEvents, lockStream, type Head, type StoredLogEvent } from './log-append.ts';
 import { capture, emptyCapture, project } from './projection.ts';
 
@@ -125,21 +126,6 @@ export class EventStore {
     return slot;
   }
 
-  /** Runs `fn` with the document's in-process lock held. */
-  async #locked<T>(slot: Slot, fn: () => Promise<T>): Promise<T> {
-    const previous = slot.lock;
-    let release!: () => void;
-    slot.lock = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  }
-
   /** Creates a stream for a new organisation. Call inside the transaction that creates it. */
   static async createStream(tx: Db, organisationId: string, genesis: string): Promise<void> {
     await tx.insert(streams).values({ organisationId, headSeq: 0, headHash: genesis });
@@ -153,7 +139,7 @@ export class EventStore {
       if (!result.ok) throw problem('ERR_DOCUMENT_EVENT_REJECTED', { message: result.rejection.message }, { extra: { rejection: result.rejection.code } });
     }
     const slot = this.#slot(input.documentId);
-    return this.#locked(slot, async () => {
+    return runLocked(slot, async () => {
       const now = this.#now();
       const stored = await this.db.transaction(async (tx) => {
         const head = await lockStream(tx, input.organisationId);
@@ -201,7 +187,7 @@ export class EventStore {
         // transaction without yielding to I/O, so without this turn every batch is one command.
         await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = slot.queue.splice(0, MAX_BATCH);
-        await this.#locked(slot, () => this.#runBatch(documentId, slot, batch));
+        await runLocked(slot, () => this.#runBatch(documentId, slot, batch));
       }
     } finally {
       slot.draining = false;
@@ -339,7 +325,7 @@ export class EventStore {
     const version = await this.currentVersion(documentId);
     if (version === undefined) return undefined;
     if (slot.state?.version === version) return slot.state;
-    return this.#locked(slot, async () => {
+    return runLocked(slot, async () => {
       // Re-read under the lock: a writer may have committed (or failed) while we waited.
       const [row] = await this.db.select({ version: documents.version }).from(documents).where(eq(documents.id, documentId));
       if (!row) return undefined;

@@ -14,6 +14,7 @@ import type { LoggedEvent } from '../../core/events/event.ts';
 import type { Database, Db } from '../db/database.ts';
 import { events, registers } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
+import { runLocked } from './serial-lock.ts';
 import { insertEvents, lockStream, type StoredLogEvent } from './log-append.ts';
 
 export const REGISTER_CHANNEL = 'parley_registers';
@@ -92,24 +93,10 @@ export class RegisterStore<S, E extends LoggedEvent> {
     return slot;
   }
 
-  async #locked<T>(slot: Slot<S>, fn: () => Promise<T>): Promise<T> {
-    const previous = slot.lock;
-    let release!: () => void;
-    slot.lock = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  }
-
   /** The register's state at its latest committed version. Do not mutate it. */
   async read(organisationId: string): Promise<RegisterRead<S>> {
     const slot = this.#slot(organisationId);
-    return this.#locked(slot, async () => {
+    return runLocked(slot, async () => {
       const version = await registerVersion(this.#database.db, registerStreamId(this.kind, organisationId));
       await this.#catchUp(this.#database.db, organisationId, slot, version);
       return { state: slot.state as S, version: slot.version };
@@ -120,7 +107,7 @@ export class RegisterStore<S, E extends LoggedEvent> {
   async append(organisationId: string, command: RegisterCommand<S, E>): Promise<RegisterResult<E>> {
     const slot = this.#slot(organisationId);
     const streamId = registerStreamId(this.kind, organisationId);
-    return this.#locked(slot, async () => {
+    return runLocked(slot, async () => {
       let dirty = false;
       try {
         return await this.#database.db.transaction(async (tx) => {
