@@ -168,6 +168,26 @@ export const ERRORS = {
     title: 'The floor has changed',
     detail: '{floor} has the floor now, not {delegation}. Check who is speaking, give them the floor, and record the proposal again.',
   },
+  ERR_EXCHANGE_SUBMISSION_NOT_FOUND: {
+    status: 404,
+    title: 'Submission not found',
+    detail: 'There is no submission {submissionId} that your state can see. A submission is seen by its provider, the states it is addressed to, and those the provider has let see it; reload your list of submissions.',
+  },
+  ERR_EXCHANGE_CHANGE_REFUSED: {
+    status: 422,
+    title: 'The exchange refused the change',
+    detail: '{message} Nothing was recorded; correct the request and send it again.',
+  },
+  ERR_EXCHANGE_READ_LOG_PROVIDER_ONLY: {
+    status: 403,
+    title: 'The read log is the provider’s',
+    detail: 'Only the delegates of {from}, which provided {registryNumber}, see who read it. Ask {from} if you need to know.',
+  },
+  ERR_EXCHANGE_NOT_A_PARTY: {
+    status: 403,
+    title: 'Not a party to the exchange',
+    detail: 'As {role} you take no part in the information exchange: only the delegates of a state (and, for what they hold, the secretariat) send, request and answer. Ask a delegate of your state.',
+  },
   ERR_DRAFT_NOT_FOUND: {
     status: 404,
     title: 'Draft not found',

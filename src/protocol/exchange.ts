@@ -308,6 +308,8 @@ export const EnvelopeView = z.object({
 
 export const SubmissionHitView = z.object({ envelope: EnvelopeView, basis: AccessBasisSchema, expired: z.boolean() });
 export const SubmissionListView = z.object({ submissions: z.array(SubmissionHitView), count: z.number().int() });
+/** What the caller may see, counted: all, sent by its state, addressed to it, urgent. */
+export const ExchangeCountsView = z.object({ all: z.number().int(), sent: z.number().int(), received: z.number().int(), urgent: z.number().int() });
 
 export const SubmissionView = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('ok'), submission: EnvelopeView.extend({ body: z.unknown() }), basis: AccessBasisSchema }),
@@ -363,4 +365,51 @@ export const ExportRowView = z.object({
   language: z.string(),
   basis: z.enum(['provider', 'addressed', 'grant', 'dissemination']),
   handling: z.string(),
+});
+
+/** The caller's duties and standing in the exchange: its state's obligations, the reminders due to it, contact checks, permissions. */
+export const ExchangeDutiesView = z.object({
+  obligations: z.array(
+    z.object({
+      kind: z.enum(['report', 'reply', 'contact-confirmation']),
+      category: CategorySchema,
+      period: z.string().nullable(),
+      about: z.string().nullable(),
+      dueAt: z.string(),
+      status: z.enum(['met', 'late', 'open', 'overdue']),
+      metBy: z.string().nullable(),
+    }),
+  ),
+  reminders: z.array(z.object({ kind: z.string(), key: z.string(), to: z.string(), dueAt: z.string() }).loose()),
+  contactChecks: z.array(
+    z.object({
+      id: z.string(),
+      submissionId: z.string(),
+      registryNumber: z.string(),
+      provider: z.string(),
+      checkedBy: z.string(),
+      at: z.string(),
+      dueAt: z.string(),
+      status: z.enum(['awaiting', 'confirmed', 'overdue']),
+      confirmedAt: z.string().nullable(),
+    }),
+  ),
+  permissions: z.array(
+    z.object({ id: z.string(), deployingState: z.string(), hostState: z.string(), releaseTo: z.union([z.literal('any'), z.array(z.string())]), at: z.string() }),
+  ),
+});
+
+/** A submission's consent requests and grants: all of them for its provider, a requester's own requests for anyone else who sees it. */
+export const ConsentView = z.object({
+  requests: z.array(
+    z.object({
+      id: z.string(),
+      party: z.string(),
+      widening: WideningSchema,
+      reason: z.string().nullable(),
+      at: z.string(),
+      answer: z.object({ outcome: z.enum(['granted', 'refused']), at: z.string(), grantId: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+    }),
+  ),
+  grants: z.array(z.object({ id: z.string(), widening: WideningSchema, at: z.string(), until: z.string().nullable(), revokedAt: z.string().nullable() })),
 });

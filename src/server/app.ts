@@ -28,6 +28,7 @@ import type { documents } from './db/schema.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ProblemError, problem } from './http/problem.ts';
+import { ExchangeHub } from './live/exchange-hub.ts';
 import { LiveHub } from './live/hub.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCommandRoutes } from './routes/commands.ts';
@@ -37,6 +38,12 @@ import { registerCoordinationRoutes } from './routes/coordination.ts';
 import { registerDraftRoutes } from './routes/drafts.ts';
 import { registerReviewRoutes } from './routes/review.ts';
 import { registerSelectionRoutes } from './routes/selections.ts';
+import { registerExchangeRoutes } from './routes/exchange.ts';
+import { registerExchangeConsentRoutes } from './routes/exchange-consent.ts';
+import { registerExchangeDutyRoutes } from './routes/exchange-duties.ts';
+import { registerExchangeLiveRoutes } from './routes/exchange-live.ts';
+import { eraseExpiredBodies } from './services/exchange-bodies.ts';
+import { exchangeStore } from './services/exchange-domain.ts';
 import { registerLiveRoutes } from './routes/live.ts';
 import { registerMeetingRoutes } from './routes/meeting.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -81,6 +88,8 @@ function defaultWebRoot(): string | null {
   return existsSync(join(root, 'index.html')) ? root : null;
 }
 
+/** How often bodies past their retention limit are erased (they are also erased whenever the exchange is listed or read). */
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that a plugin registers (the browsable API page and its assets). */
 const PLUGIN_PREFIX = '/api/docs';
@@ -103,6 +112,8 @@ export async function buildApp(deps: Deps): Promise<App> {
     catalogue: new RegisterStore(deps.database, CATALOGUE_REGISTER, now),
     // Other processes' commits: the version is what changes; the cached rows hold nothing that an append changes.
     hub: new LiveHub((message) => store.noteCommitted(message.documentId, message.version)),
+    exchange: exchangeStore(deps.database, now),
+    exchangeHub: new ExchangeHub(),
     caches,
     principals,
     documents: documentRows,
@@ -258,11 +269,23 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerCoordinationRoutes(api, context);
   registerSelectionRoutes(api, context);
   registerReviewRoutes(api, context);
+  registerExchangeRoutes(api, context);
+  registerExchangeConsentRoutes(api, context);
+  registerExchangeDutyRoutes(api, context);
+  registerExchangeLiveRoutes(api, context);
 
   await context.hub.start(deps.database);
+  await context.exchangeHub.start(deps.database);
   await caches.start(deps.database);
+  // Personal data goes at its retention limit even when nobody lists or reads the exchange (reads sweep too).
+  const retentionSweep = setInterval(() => {
+    eraseExpiredBodies(deps.database.db, now()).catch((error: unknown) => app.log.error({ err: error }, 'erasing expired exchange bodies failed'));
+  }, RETENTION_SWEEP_MS);
+  retentionSweep.unref();
   app.addHook('onClose', async () => {
+    clearInterval(retentionSweep);
     await context.hub.stop();
+    await context.exchangeHub.stop();
     await caches.stop();
   });
   await app.ready();

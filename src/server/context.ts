@@ -9,8 +9,10 @@ import type { Caches, KeyedCache } from './cache.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { documents } from './db/schema.ts';
+import type { ExchangeHub } from './live/exchange-hub.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { CatalogueEvent, CatalogueState } from '../core/index.ts';
+import type { ExchangeStore } from './services/exchange-domain.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { RegisterStore } from './store/register-store.ts';
 
@@ -20,6 +22,10 @@ export interface Context {
   /** The catalogue's register: coordinators, chosen measures, implementation reports. */
   readonly catalogue: RegisterStore<CatalogueState, CatalogueEvent>;
   readonly hub: LiveHub;
+  /** The information exchange: a register of the log, folded by src/core/exchange. */
+  readonly exchange: ExchangeStore;
+  /** Commits of the exchange, for its live notifications. */
+  readonly exchangeHub: ExchangeHub;
   readonly caches: Caches;
   /** Session id → the signed-in user with memberships. */
   readonly principals: KeyedCache<Principal>;

@@ -11,11 +11,19 @@ describe('routes', () => {
       { name: 'catalogue', view: 'browse' },
       { name: 'catalogue', view: 'measures' },
       { name: 'catalogue', view: 'review' },
+      { name: 'exchange', submissionId: null },
+      { name: 'exchange', submissionId: 'id-0007' },
     ];
     for (const route of routes) expect(parseRoute(pathOf(route))).toEqual(route);
     expect(pathOf({ name: 'catalogue', view: 'review' })).toBe('/catalogue/review');
     expect(parseRoute('/catalogue/')).toEqual({ name: 'catalogue', view: 'browse' });
     expect(parseRoute('/catalogue/elsewhere')).toEqual({ name: 'documents' });
+  });
+
+  it('reads /exchange with or without a trailing slash, and anything unknown as the documents list', () => {
+    expect(parseRoute('/exchange/')).toEqual({ name: 'exchange', submissionId: null });
+    expect(parseRoute('/exchange/a%2Fb')).toEqual({ name: 'exchange', submissionId: 'a/b' });
+    expect(parseRoute('/exchange/a/b')).toEqual({ name: 'documents' });
   });
 
   it('addresses a provision as a fragment of its document', () => {

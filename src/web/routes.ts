@@ -1,10 +1,14 @@
-/** The places in the app: the documents list, importing a draft, one document, the catalogue in use. Paths, so links can be shared. */
+/**
+ * The places in the app: the documents list, importing a draft, one document, the catalogue in
+ * use, the information exchange. Paths, so links can be shared.
+ */
 export type CatalogueView = 'browse' | 'measures' | 'review';
 export type Route =
   | { readonly name: 'documents' }
   | { readonly name: 'import' }
   | { readonly name: 'document'; readonly documentId: string }
-  | { readonly name: 'catalogue'; readonly view: CatalogueView };
+  | { readonly name: 'catalogue'; readonly view: CatalogueView }
+  | { readonly name: 'exchange'; readonly submissionId: string | null };
 
 const CATALOGUE_PATHS: Readonly<Record<CatalogueView, string>> = { browse: '/catalogue', measures: '/catalogue/measures', review: '/catalogue/review' };
 
@@ -12,6 +16,8 @@ export function parseRoute(pathname: string): Route {
   if (/^\/import\/?$/u.test(pathname)) return { name: 'import' };
   const catalogue = /^\/catalogue(?:\/(measures|review))?\/?$/u.exec(pathname);
   if (catalogue) return { name: 'catalogue', view: (catalogue[1] as CatalogueView | undefined) ?? 'browse' };
+  const exchange = /^\/exchange(?:\/([^/]+))?\/?$/u.exec(pathname);
+  if (exchange) return { name: 'exchange', submissionId: exchange[1] === undefined ? null : decodeURIComponent(exchange[1]) };
   const match = /^\/documents\/([^/]+)\/?$/u.exec(pathname);
   return match ? { name: 'document', documentId: decodeURIComponent(match[1]!) } : { name: 'documents' };
 }
@@ -19,6 +25,7 @@ export function parseRoute(pathname: string): Route {
 export function pathOf(route: Route): string {
   if (route.name === 'import') return '/import';
   if (route.name === 'catalogue') return CATALOGUE_PATHS[route.view];
+  if (route.name === 'exchange') return route.submissionId === null ? '/exchange' : `/exchange/${encodeURIComponent(route.submissionId)}`;
   return route.name === 'document' ? `/documents/${encodeURIComponent(route.documentId)}` : '/';
 }
 

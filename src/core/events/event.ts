@@ -32,7 +32,8 @@ export interface Actor {
 export interface LoggedEvent {
   readonly type: string;
   readonly at: string;
-  readonly actor: Actor;
+  /** A register's actor may also be an observer (who reads in the information exchange). */
+  readonly actor: Omit<Actor, 'role'> & { readonly role: ActorRole | 'observer' };
   readonly data: unknown;
 }
 

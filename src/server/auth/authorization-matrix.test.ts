@@ -19,7 +19,7 @@ import type { AccessRule } from './policy.ts';
 
 type Subject = 'anonymous' | 'outsider' | 'secretariat' | 'chair' | 'delegate' | 'delegateOther' | 'head' | 'headOther' | 'observer' | 'observerCirculated';
 const SUBJECTS: readonly Subject[] = ['anonymous', 'outsider', 'secretariat', 'chair', 'delegate', 'delegateOther', 'head', 'headOther', 'observer', 'observerCirculated'];
-type Outcome = 'allow' | 401 | 403 | 404;
+type Outcome = 'allow' | 401 | 403 | 404 | 422;
 
 /** Who may do what, per rule (issue 3, "Accounts and access"). */
 const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default: Outcome }> = {
@@ -45,6 +45,10 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'catalogue.act': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', default: 403 },
   'catalogue.record': { anonymous: 401, outsider: 404, secretariat: 'allow', chair: 'allow', default: 403 },
   'catalogue.seed': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
+  // The samples use submissions the subject may see (a published one for reads): the consent rule's 404s are exchange.test.ts's.
+  'exchange.read': { anonymous: 401, outsider: 404, default: 'allow' },
+  'exchange.send': { anonymous: 401, outsider: 404, delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
+  'exchange.act': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -55,6 +59,17 @@ const OVERRIDES: Record<string, Partial<Record<Subject, Outcome>>> = {
   'POST /api/organisations/:organisationId/users/:userId/reset-second-factor': { headOther: 404 },
   // Those outside every draft's audience get an empty list, which reveals nothing (drafts.test.ts checks it is empty).
   'GET /api/documents/:documentId/drafts': { secretariat: 'allow', chair: 'allow', observerCirculated: 'allow' },
+  // The read log is the provider's (IND in the sample): everyone else who sees the submission is told so.
+  'GET /api/organisations/:organisationId/exchange/submissions/:submissionId/reads': { secretariat: 403, chair: 403, head: 403, headOther: 403, observer: 403, observerCirculated: 403 },
+  // Only the providing state grants, refuses, revokes and confirms; the secretariat is refused by the domain.
+  'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/grants': { secretariat: 422 },
+  'POST /api/organisations/:organisationId/exchange/consent-requests/:requestId/refusal': { secretariat: 422 },
+  'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/grants/:grantId/revocation': { secretariat: 422 },
+  'POST /api/organisations/:organisationId/exchange/contact-checks/:checkId/confirmation': { secretariat: 422 },
+  // Only the secretariat disseminates; a state's delegate is refused by the domain.
+  'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/disseminations': { delegate: 422, head: 422, delegateOther: 422, headOther: 422 },
+  // A permission is a deploying state's: the secretariat speaks for none.
+  'POST /api/organisations/:organisationId/exchange/contingent-permissions': { secretariat: 403 },
 };
 
 interface Sample {
@@ -189,6 +204,80 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     return response.json().user.id as string;
   }
 
+  /** The exchange user of the subject's own state (IND or ISR), and of the other one; the secretariat's partner is IND. */
+  function exchangeUsers(subject: Subject): { own: UserKey; other: UserKey; otherState: string } {
+    const own: UserKey = who(subject) === 'isr' ? 'isr' : 'ind';
+    return own === 'isr' ? { own, other: 'ind', otherState: 'IND' } : { own, other: 'isr', otherState: 'ISR' };
+  }
+
+  const EX = `/api/organisations/${ORG}/exchange`;
+  async function exchangePost(user: UserKey, path: string, payload: unknown): Promise<string> {
+    const response = await t.request(user, 'POST', `${EX}${path}`, payload);
+    if (response.statusCode !== 201) throw new Error(`${path}: ${response.body}`);
+    return response.json().id as string;
+  }
+  /** A disaster notification from `from` to `to`, which the secretariat may also see and pass on. */
+  function disaster(to: string): unknown {
+    return {
+      category: 'disaster', to: [to], subject: `Flood ${(counter += 1)}`, legalBasis: '2.4.3', language: 'en', urgent: true, kind: 'report',
+      dissemination: { kind: 'secretariat', disseminateTo: 'any' },
+      body: { hazard: 'natural', event: 'Flood', occurredAt: '2021-06-01T00:00:00.000Z', location: 'Valley', mayAffect: [to], description: 'Rising water', assistanceRequested: false },
+    };
+  }
+  function contacts(to: string): unknown {
+    return {
+      category: 'points-of-contact', to: [to], subject: `Contacts ${(counter += 1)}`, legalBasis: '2.4.4', language: 'en', kind: 'report', period: '2021',
+      dissemination: { kind: 'secretariat', disseminateTo: 'any' },
+      body: { authorities: [{ field: '2.4.4', name: 'Emergencies ministry', email: 'duty@example.org', phone: null, address: null, availability: 'round-the-clock' }] },
+    };
+  }
+  let published: string | undefined;
+  async function publishedSubmission(): Promise<string> {
+    if (published === undefined) {
+      published = await exchangePost('ind', '/submissions', disaster('ISR'));
+      await exchangePost('ind', `/submissions/${published}/grants`, { widening: { kind: 'publication' } });
+    }
+    return published;
+  }
+
+  async function exchangeSample(key: string, method: string, url: string, subject: Subject): Promise<Sample | null> {
+    const fill = (values: Record<string, string>) => url.replace(/:(\w+)/gu, (_, name: string) => (name === 'organisationId' ? ORG : values[name] ?? `:${name}`));
+    const { own, other, otherState } = exchangeUsers(subject);
+    const ownState = own === 'isr' ? 'ISR' : 'IND';
+    switch (key) {
+      case 'POST /api/organisations/:organisationId/exchange/submissions':
+        return { method, url: fill({}), payload: disaster('KAZ') };
+      case 'GET /api/organisations/:organisationId/exchange/submissions/:submissionId':
+      case 'GET /api/organisations/:organisationId/exchange/submissions/:submissionId/why':
+      case 'GET /api/organisations/:organisationId/exchange/submissions/:submissionId/reads':
+      case 'GET /api/organisations/:organisationId/exchange/submissions/:submissionId/consent':
+        return { method, url: fill({ submissionId: await publishedSubmission() }) };
+      case 'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/consent-requests':
+        // Sent by the other state to the subject's: the subject (or the secretariat) asks to pass it on.
+        return { method, url: fill({ submissionId: await exchangePost(other, '/submissions', disaster(ownState)) }), payload: { widening: { kind: 'states', states: ['KAZ'] } } };
+      case 'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/grants':
+        return { method, url: fill({ submissionId: await exchangePost(own, '/submissions', disaster(otherState)) }), payload: { widening: { kind: 'states', states: ['KAZ'] } } };
+      case 'POST /api/organisations/:organisationId/exchange/consent-requests/:requestId/refusal': {
+        const submissionId = await exchangePost(own, '/submissions', disaster(otherState));
+        return { method, url: fill({ requestId: await exchangePost(other, `/submissions/${submissionId}/consent-requests`, { widening: { kind: 'publication' } }) }), payload: { reason: 'not now' } };
+      }
+      case 'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/grants/:grantId/revocation':
+        return { method, url: fill({ submissionId: await exchangePost(own, '/submissions', disaster(otherState)), grantId: 'envelope' }), payload: {} };
+      case 'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/disseminations':
+        return { method, url: fill({ submissionId: await exchangePost(other, '/submissions', disaster(ownState)) }), payload: { to: ['KAZ'] } };
+      case 'POST /api/organisations/:organisationId/exchange/contingent-permissions':
+        return { method, url: fill({}), payload: { hostState: 'KAZ', releaseTo: 'any' } };
+      case 'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/contact-checks':
+        return { method, url: fill({ submissionId: await exchangePost(other, '/submissions', contacts(ownState)) }), payload: null };
+      case 'POST /api/organisations/:organisationId/exchange/contact-checks/:checkId/confirmation': {
+        const submissionId = await exchangePost(own, '/submissions', contacts(otherState));
+        return { method, url: fill({ checkId: await exchangePost(other, `/submissions/${submissionId}/contact-checks`, null) }), payload: null };
+      }
+      default:
+        return null;
+    }
+  }
+
   /** A request that exercises the route for `subject`; resources it consumes are made fresh. */
   async function sample(method: string, url: string, subject: Subject): Promise<Sample> {
     const d = subject === 'observerCirculated' ? circulated : doc;
@@ -196,6 +285,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const fill = (u: string, values: Record<string, string>) => u.replace(/:(\w+)/gu, (_, name: string) => values[name] ?? `:${name}`);
     const base = { organisationId: ORG, documentId: d };
     const key = `${method} ${url}`;
+    const exchange = await exchangeSample(key, method, url, subject);
+    if (exchange !== null) return exchange;
     switch (key) {
       case 'GET /api/health':
       case 'GET /api/openapi.json':

@@ -31,6 +31,11 @@ export const ACCESS_RULES = {
   'catalogue.act': 'a delegate for their own state (volunteer, withdraw, choose measures, report); the secretariat on behalf of a named state',
   'catalogue.record': "the secretariat or the chair, recording the SWG's recommendations and the SOC's decisions on coordinators",
   'catalogue.seed': "the secretariat, recording a document's list of coordinators as the start of the register",
+  'exchange.read':
+    'any member, who sees only the submissions the consent rule lets its state (or the secretariat) see; to everyone else a submission does not exist (404, absent from lists and counts)',
+  'exchange.send': 'a delegate, on behalf of their own state',
+  'exchange.act':
+    'delegates and the secretariat: request consent for what they see, grant, refuse and revoke for what their state provided, disseminate (secretariat), confirm points of contact; what they may not see does not exist (404)',
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -58,6 +63,10 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'catalogue.act': ['secretariat', 'delegate'],
   'catalogue.record': ['secretariat', 'chair'],
   'catalogue.seed': ['secretariat'],
+  // Every member passes the role check: what a submission shows them is the consent rule's question, answered with 404.
+  'exchange.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'exchange.send': ['delegate'],
+  'exchange.act': ['secretariat', 'delegate'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -96,6 +105,9 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'catalogue.act': 'only delegates (for their own state) and the secretariat volunteer for coordination, choose measures and report on them; the chair and observers read only.',
   'catalogue.record': "only the secretariat or the chair records the SWG's recommendations and the SOC's decisions; a state volunteers or withdraws, it does not decide.",
   'catalogue.seed': 'only the secretariat records the list of coordinators from a document.',
+  'exchange.read': '',
+  'exchange.send': 'only a delegate sends information, on behalf of their own state (Catalogue 1.6).',
+  'exchange.act': 'the chair and observers are no parties to the information exchange: they read what was published, and act on nothing.',
 };
 
 /** The role check of a rule within one organisation. */

@@ -11,6 +11,7 @@
  * delegates and those of the delegations it shares them with, until tabled as a proposal.
  */
 import { sql } from 'drizzle-orm';
+import type { ExchangeSettings } from '../../core/index.ts';
 import type { DraftProposal } from '../../protocol/schemas.ts';
 import {
   bigint,
@@ -36,6 +37,10 @@ export interface OrganisationSettings {
   readonly aliases: Readonly<Record<string, string>>;
   /** The document the catalogue of measures is read from (absent: none chosen yet). */
   readonly catalogueDocumentId?: string | null;
+  /** The information exchange's deadlines, retention and lead times; absent: DEFAULT_EXCHANGE_SETTINGS. */
+  readonly exchange?: ExchangeSettings;
+  /** How registry numbers are written: {org} (the slug in capitals), {year}, {number} (4 digits, per year). Default '{org}/EX/{year}/{number}'. */
+  readonly registryFormat?: string;
 }
 
 export type MembershipRole = 'secretariat' | 'chair' | 'delegate' | 'observer';
@@ -347,6 +352,31 @@ export const drafts = pgTable(
   ],
 );
 
+/**
+ * The bodies of exchanged submissions, outside the hash-chained log: personal data must be
+ * erasable at its retention limit and the log is append-only. The `submission.sent` event
+ * carries the body's SHA-256 digest; the row is written in the same transaction as the event.
+ */
+export const exchangeBodies = pgTable(
+  'exchange_bodies',
+  {
+    submissionId: text('submission_id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Null once erased. */
+    body: jsonb('body').$type<unknown>(),
+    /** 'sha256:<hex>' of the body's canonical JSON, as the event carries it. */
+    digest: text('digest').notNull(),
+    retainUntil: at('retain_until'),
+    erasedAt: at('erased_at'),
+  },
+  (t) => [
+    index('exchange_bodies_retention').on(t.retainUntil),
+    check('exchange_bodies_erased_has_no_body', sql`(${t.erasedAt} is null) or (${t.body} is null)`),
+  ],
+);
+
 export const schema = {
   organisations,
   delegations,
@@ -366,4 +396,5 @@ export const schema = {
   meetings,
   drafts,
   registers,
+  exchangeBodies,
 };

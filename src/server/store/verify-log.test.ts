@@ -52,7 +52,7 @@ describe.each(DATABASE_KINDS)('verify-log on %s', (kind) => {
     }
     // A clean slate without reopening the database: every table, emptied.
     await database.db.execute(
-      sql`truncate table meetings, drafts, registers, events, streams, revisions, option_sets, statements, positions, proposals, provisions, documents, audit, sessions, memberships, users, delegations, organisations`,
+      sql`truncate table exchange_bodies, meetings, drafts, registers, events, streams, revisions, option_sets, statements, positions, proposals, provisions, documents, audit, sessions, memberships, users, delegations, organisations`,
     );
     const now = steppingClock();
     await seedOrganisation(database, now());

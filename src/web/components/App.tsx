@@ -13,6 +13,7 @@ import { SignIn } from './SignIn.tsx';
 
 // The catalogue screens load only when opened: a negotiator reading a document never pays for them.
 const CatalogueArea = lazy(() => import('../catalogue/CatalogueArea.tsx'));
+const ExchangeScreen = lazy(() => import('./ExchangeScreen.tsx'));
 
 function LanguageSwitch() {
   const t = useT();
@@ -83,6 +84,12 @@ export function App() {
                 go({ name: 'catalogue', view: 'browse' });
               }}>
               {t('catalogue.nav')}
+            </a>{' '}
+            <a href={pathOf({ name: 'exchange', submissionId: null })} aria-current={route.name === 'exchange' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'exchange', submissionId: null });
+              }}>
+              {t('exchange.nav')}
             </a>
           </nav>
         ) : null}
@@ -109,6 +116,10 @@ export function App() {
             isChair={isChair}
             onNavigate={(view) => go({ name: 'catalogue', view })}
           />
+        </Suspense>
+      ) : route.name === 'exchange' && membership ? (
+        <Suspense fallback={null}>
+          <ExchangeScreen organisationId={membership.organisationId} delegation={delegation} submissionId={route.submissionId} onOpen={(submissionId) => go({ name: 'exchange', submissionId })} />
         </Suspense>
       ) : route.name === 'import' && membership && canImport ? (
         <ImportScreen organisationId={membership.organisationId} onSaved={(documentId) => go({ name: 'document', documentId })} onBack={() => go({ name: 'documents' })} />

@@ -70,6 +70,12 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
     await delegate.getByRole('button', { name: 'Revisions and comparison' }).click();
     found.push(...(await violations(delegate, 'revisions')));
 
+    await delegate.getByRole('link', { name: 'Information exchange' }).click();
+    await delegate.getByTestId('exchange-counts').waitFor();
+    found.push(...(await violations(delegate, 'exchange')));
+    await delegate.getByRole('button', { name: 'New submission' }).click();
+    found.push(...(await violations(delegate, 'exchange, new submission')));
+
     expect(found).toEqual([]);
   }, 120_000);
 });

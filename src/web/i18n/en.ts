@@ -3,6 +3,7 @@ import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
 import { draftsMessages } from '../components/DraftsPanel.messages.ts';
+import { exchangeMessages } from '../components/Exchange.messages.ts';
 import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
@@ -99,6 +100,7 @@ export const en = {
   ...proposeByWordsMessages.en,
   ...meetingMessages.en,
   ...draftsMessages.en,
+  ...exchangeMessages.en,
   ...importMessages.en,
   ...notationMessages.en,
   ...enrolmentMessages.en,

@@ -2,6 +2,7 @@ import { liveMessages } from '../live.messages.ts';
 import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts';
 import { meetingMessages } from '../components/Meeting.messages.ts';
 import { draftsMessages } from '../components/DraftsPanel.messages.ts';
+import { exchangeMessages } from '../components/Exchange.messages.ts';
 import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
@@ -100,6 +101,7 @@ export const kk: Catalogue = {
   ...proposeByWordsMessages.kk,
   ...meetingMessages.kk,
   ...draftsMessages.kk,
+  ...exchangeMessages.kk,
   ...importMessages.kk,
   ...notationMessages.kk,
   ...enrolmentMessages.kk,
