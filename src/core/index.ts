@@ -47,3 +47,9 @@ export * from './catalogue/index.ts';
 // The information exchange and its consent rule: events, fold and the access functions every
 // reader goes through (the list is in exchange/index.ts).
 export * from './exchange/index.ts';
+// Meetings of the bodies (seat time by the tz database, stored in UTC) and their iCalendar files.
+export * from './meetings/index.ts';
+// Notes verbales: registry numbers, the fixed formulas in English, Russian and Kazakh, composition.
+export * from './notes-verbales/index.ts';
+// Section 3's modalities A and B as state machines, with the silence procedure.
+export * from './modalities/index.ts';
