@@ -9,27 +9,9 @@
  * connection, then on each change); of two states the one with the higher revision wins.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyEvent, fromTransfer, type DocumentState, type StateTransfer } from '../core/index.ts';
+import { applyEvent, fromTransfer, type DocumentState } from '../core/index.ts';
 import { api, type MeetingState } from './api.ts';
-
-const early = new Map<string, Promise<StateTransfer>>();
-
-/**
- * Starts fetching a document's state as the page loads, while the app still asks who is
- * signed in: the page's own address names the document. If that fetch fails (signed
- * out, say), the screen fetches again once it opens.
- */
-export function prefetchState(documentId: string): void {
-  const fetching = api.state(documentId);
-  fetching.catch(() => undefined);
-  early.set(documentId, fetching);
-}
-
-function takeState(documentId: string): Promise<StateTransfer> {
-  const fetching = early.get(documentId);
-  early.delete(documentId);
-  return fetching ? fetching.catch(() => api.state(documentId)) : api.state(documentId);
-}
+import { takeState } from './early-requests.ts';
 
 export interface LiveDocument {
   readonly state: DocumentState | null;
@@ -72,8 +54,14 @@ export function useLiveDocument(documentId: string): LiveDocument {
       running = (async () => {
         do {
           again = false;
-          const state = stateRef.current ?? fromTransfer(await takeState(documentId));
-          if (cancelled) return;
+          let state = stateRef.current;
+          if (state === null) {
+            state = fromTransfer(await takeState(documentId));
+            if (cancelled) return;
+            // Shown at once; the events after it (usually none) follow.
+            stateRef.current = state;
+            setVersion(state.version);
+          }
           const events = await api.events(documentId, state.version);
           if (cancelled) return;
           for (const event of events) applyEvent(state, event);

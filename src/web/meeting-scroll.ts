@@ -5,6 +5,7 @@
  * document's sticky header covers the top of the window, so "the top" is its lower edge.
  */
 import { useEffect, useRef } from 'react';
+import { REVEAL_EVENT } from './text-window.ts';
 
 /** How long the chair's view must rest before what is at its top is put under discussion… */
 export const LEAD_REST_MS = 120;
@@ -38,14 +39,19 @@ export function topProvision(doc: Document): string | null {
  * Scrolls the provision to the top of the view, below the sticky header: smoothly when it is
  * near (the usual step to the next paragraph, which the eye can follow), at once when it is
  * more than a screen away — a long animation only delays reading — or when the reader asked
- * for reduced motion. False when the provision is not on the page (yet).
+ * for reduced motion. A long text drawn in a window (TextWindow) is asked to draw a
+ * provision not in the page and bring it to the top itself. False when the provision is not
+ * in the text (yet).
  */
 export function bringIntoView(doc: Document, provisionId: string): boolean {
-  const element = provisionElement(doc, provisionId);
-  if (!element) return false;
   const header = stickyHeader(doc)?.getBoundingClientRect() ?? { height: 0, bottom: 0 };
   // The header's height changes with the window's width; the stylesheet reads it as scroll-margin.
   doc.documentElement.style.setProperty('--meeting-header', `${Math.ceil(header.height)}px`);
+  const element = provisionElement(doc, provisionId);
+  if (!element) {
+    const text = doc.querySelector('.document-text');
+    return text !== null && !text.dispatchEvent(new CustomEvent(REVEAL_EVENT, { detail: provisionId, cancelable: true }));
+  }
   const view = doc.defaultView;
   const far = Math.abs(element.getBoundingClientRect().top - header.bottom) > (view?.innerHeight ?? 0);
   const reduced = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

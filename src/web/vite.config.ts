@@ -15,6 +15,12 @@ export default defineConfig({
     // No inline scripts: the server's CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // src/core is pure (no I/O, no globals touched at import): a module of it that nothing
+      // uses is left out. Without this, importing core's index from the document screen would
+      // bring every notation's reader and writer into its first script, for the registry's sake.
+      treeshake: { moduleSideEffects: (id) => (/[\\/]src[\\/]core[\\/]/u.test(id) ? false : undefined) },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

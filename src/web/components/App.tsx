@@ -1,19 +1,15 @@
 /** The shell: who is signed in, the language switch, and which screen shows. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { api, type MeBody } from '../api.ts';
+import { takeMe } from '../early-requests.ts';
 import { useLocaleChoice } from '../i18n/LocaleProvider.tsx';
 import { LOCALE_NAMES, LOCALES, isLocale } from '../i18n/locales.ts';
 import { useT } from '../i18n/use-t.ts';
 import { followProvisionFragment } from '../provision-fragment.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
-import { DocumentList } from './DocumentList.tsx';
 import { DocumentScreen } from './DocumentScreen.tsx';
-import { ImportScreen } from './ImportScreen.tsx';
-import { SignIn } from './SignIn.tsx';
+import { CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, SignIn } from './on-demand.tsx';
 
-// The catalogue screens load only when opened: a negotiator reading a document never pays for them.
-const CatalogueArea = lazy(() => import('../catalogue/CatalogueArea.tsx'));
-const ExchangeScreen = lazy(() => import('./ExchangeScreen.tsx'));
 
 function LanguageSwitch() {
   const t = useT();
@@ -37,7 +33,7 @@ export function App() {
   const [me, setMe] = useState<MeBody | null | undefined>(undefined);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
   useEffect(() => {
-    api.me().then(setMe, () => setMe(null));
+    takeMe().then(setMe, () => setMe(null));
     const onPop = (): void => setRoute(parseRoute(location.pathname));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
@@ -100,6 +96,7 @@ export function App() {
           </button>
         ) : null}
       </header>
+      <Suspense fallback={null}>
       {me === undefined ? null : !signedIn || !me ? (
         <main id="content">
           <SignIn pending={me} onSignedIn={setMe} />
@@ -118,14 +115,13 @@ export function App() {
           />
         </Suspense>
       ) : route.name === 'exchange' && membership ? (
-        <Suspense fallback={null}>
-          <ExchangeScreen organisationId={membership.organisationId} delegation={delegation} submissionId={route.submissionId} onOpen={(submissionId) => go({ name: 'exchange', submissionId })} />
-        </Suspense>
+        <ExchangeScreen organisationId={membership.organisationId} delegation={delegation} submissionId={route.submissionId} onOpen={(submissionId) => go({ name: 'exchange', submissionId })} />
       ) : route.name === 'import' && membership && canImport ? (
         <ImportScreen organisationId={membership.organisationId} onSaved={(documentId) => go({ name: 'document', documentId })} onBack={() => go({ name: 'documents' })} />
       ) : membership ? (
         <DocumentList organisationId={membership.organisationId} onOpen={(documentId) => go({ name: 'document', documentId })} onImport={canImport ? () => go({ name: 'import' }) : null} />
       ) : null}
+      </Suspense>
     </>
   );
 }

@@ -74,7 +74,8 @@ describe('DocumentScreen notation switch', () => {
 
     fireEvent.change(select, { target: { value: 'un' } });
     const un = renderText(IMPORTED.state, { view: 'compiled', notation: 'un' });
-    expect(plainText('UN').tagName).toBe('PRE');
+    // The notations' text is loaded when first asked for.
+    expect((await screen.findByLabelText('The text in the UN notation, read-only')).tagName).toBe('PRE');
     expect(plainText('UN').textContent).toBe(un);
     expect(location.search).toBe('?notation=un');
     expect(location.pathname).toBe('/documents/d1');

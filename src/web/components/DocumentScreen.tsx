@@ -3,29 +3,25 @@
  * tabs; the text or its revisions; the legend; the proposal or provision panel; a delegate's
  * drafts; meeting mode; the live banner.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { parseViewSpec } from '../../core/index.ts';
 import { api } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useLiveDocument } from '../live-document.ts';
 import { CleanText, CompiledText } from './DocumentText.tsx';
 import { CountsBar } from './CountsBar.tsx';
-import { DraftsPanel } from './DraftsPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { ProposalPanel, type Actions } from './ProposalPanel.tsx';
 import { ProposeBox, type ProposalDraft } from './ProposeBox.tsx';
-import { ProposeByWords } from './ProposeByWords.tsx';
+import { OralProposalBox } from './OralProposalBox.tsx';
 import { selectionAnchor, type SelectionAnchor } from '../selection-anchor.ts';
 import { MeetingFocus } from '../meeting-focus.ts';
 import { Meeting } from './Meeting.tsx';
-import { OralProposalBox } from './OralProposalBox.tsx';
 import { useNotationChoice } from '../notation-choice.ts';
 import { isNotationId, notationChoices, notationDescription } from '../notations.ts';
-import { NotationText } from './NotationText.tsx';
 import { SeatContext, useDocumentSeat } from '../seat-time-zone.ts';
-import { ProposalRecord } from './ProposalRecord.tsx';
 import { ProvisionPanel, type ProvisionActions } from './ProvisionPanel.tsx';
-import { RevisionsView } from './RevisionsView.tsx';
+import { DraftsPanel, NotationText, preloadProposalRecord, ProposalRecord, ProposeByWords, RevisionsView } from './on-demand.tsx';
 import { useEventLog } from '../event-log.ts';
 
 export function DocumentScreen({
@@ -78,6 +74,9 @@ export function DocumentScreen({
     return () => document.removeEventListener('selectionchange', onChange);
   }, [canPropose]);
   const state = live.state;
+  const shown = state !== null;
+  // Once the text is shown, a proposal's record is fetched while the browser is idle.
+  useEffect(() => (shown ? preloadProposalRecord() : undefined), [shown]);
   // The whole log is fetched only for the screens made from it: the revisions and a proposal's history.
   const log = useEventLog(documentId, live.version, tab === 'revisions' || selectedId !== null);
   const meeting = live.meeting?.active ? live.meeting : null;
@@ -124,6 +123,7 @@ export function DocumentScreen({
   };
 
   const spec = parseViewSpec(view) ?? { kind: 'compiled' as const };
+  const loading = <p role="status">{t('document.loading')}</p>;
   const selected = selectedId && state ? state.proposals.get(selectedId) : undefined;
   const selectedProvision = selectedProvisionId && state ? state.provisions.get(selectedProvisionId) : undefined;
 
@@ -187,9 +187,17 @@ export function DocumentScreen({
         <div className="document-body">
           <main id="content" className="document-main" data-version={state.version}>
             {tab === 'revisions' ? (
-              log === null ? <p role="status">{t('document.loading')}</p> : <RevisionsView events={log} state={state} version={state.version} />
+              log === null ? (
+                loading
+              ) : (
+                <Suspense fallback={loading}>
+                  <RevisionsView events={log} state={state} version={state.version} />
+                </Suspense>
+              )
             ) : notation !== null ? (
-              <NotationText state={state} version={live.version} view={view} notation={notation} />
+              <Suspense fallback={loading}>
+                <NotationText state={state} version={live.version} view={view} notation={notation} />
+              </Suspense>
             ) : (
               <>
                 <Legend state={state} />
@@ -211,6 +219,7 @@ export function DocumentScreen({
               <OralProposalBox key={`${floor}|${anchor.provisionId}|${anchor.parent ?? ''}|${anchor.start}|${anchor.end}`} anchor={anchor} floor={floor} onPropose={propose} onCancel={() => setAnchor(null)} />
             )
           ) : null}
+          <Suspense fallback={null}>
           {canPropose && spec.kind === 'compiled' && notation === null && tab === 'text' ? (
             <ProposeByWords
               state={state}
@@ -220,6 +229,7 @@ export function DocumentScreen({
               }}
             />
           ) : null}
+          </Suspense>
           {selectedProvision ? (
             <ProvisionPanel
               key={selectedProvision.id}
@@ -233,14 +243,22 @@ export function DocumentScreen({
             />
           ) : selected ? (
             <ProposalPanel state={state} proposal={selected} delegation={delegation} isChair={isChair} actions={actions} onClose={() => setSelectedId(null)}>
-              {log === null ? <p role="status">{t('document.loading')}</p> : <ProposalRecord events={log} version={state.version} proposalId={selected.id} delegation={delegation} isChair={isChair} onAddStatement={provisionActions.addStatement} />}
+              {log === null ? (
+                loading
+              ) : (
+                <Suspense fallback={loading}>
+                  <ProposalRecord events={log} version={state.version} proposalId={selected.id} delegation={delegation} isChair={isChair} onAddStatement={provisionActions.addStatement} />
+                </Suspense>
+              )}
             </ProposalPanel>
           ) : (
             <aside className="panel empty">
               <p>{t('panel.none')}</p>
             </aside>
           )}
-          {delegation === null ? null : <DraftsPanel documentId={documentId} delegation={delegation} version={live.version} changed={draftsChanged} onTabled={() => void live.refresh()} />}
+          <Suspense fallback={null}>
+            {delegation === null ? null : <DraftsPanel documentId={documentId} delegation={delegation} version={live.version} changed={draftsChanged} onTabled={() => void live.refresh()} />}
+          </Suspense>
           </div>
         </div>
       ) : (

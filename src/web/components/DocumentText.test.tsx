@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The text rendered from the engine's state: brackets, who proposed them, positions, views, counts. */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importDraft, type DocumentState } from '../../core/index.ts';
 import { LocaleProvider } from '../i18n/LocaleProvider.tsx';
@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { CountsBar } from './CountsBar.tsx';
 import { CleanText, CompiledText } from './DocumentText.tsx';
 import { Legend } from './Legend.tsx';
+import { REVEAL_EVENT, WINDOW_FROM } from '../text-window.ts';
 
 const DRAFT = [
   '1. General provisions',
@@ -79,19 +80,49 @@ describe('clean views', () => {
 });
 
 describe('a long text', () => {
-  it('shows its first paragraphs at once, then grows to the end, busy until it is whole', async () => {
-    const paragraphs = Array.from({ length: 400 }, (_, i) => `1.${i + 1} Paragraph ${i + 1} of the generated text [with words] (+ISR).`);
-    const state = stateOf(['1. Long', '', ...paragraphs].join('\n\n'));
+  const paragraphs = (count: number): string[] => Array.from({ length: count }, (_, i) => `1.${i + 1} Paragraph ${i + 1} of the generated text [with words] (+ISR).`);
+
+  it('is drawn whole up to the window’s threshold', () => {
+    const state = stateOf(['1. Short', '', ...paragraphs(WINDOW_FROM - 1)].join('\n\n'));
+    const { container } = inLocale(<CompiledText state={state} selectedId={null} onSelect={() => undefined} />);
+    expect(container.querySelectorAll('[data-provision]')).toHaveLength(WINDOW_FROM);
+    expect(container.querySelector('.text-gap')).toBeNull();
+  });
+
+  it('beyond it, is drawn in a window from the top, and draws a paragraph it is asked for (meeting mode)', () => {
+    const state = stateOf(['1. Long', '', ...paragraphs(400)].join('\n\n'));
     const { container } = inLocale(<CompiledText state={state} selectedId={null} onSelect={() => undefined} />);
     const text = container.querySelector('.document-text')!;
-    const first = text.querySelectorAll('[data-provision]').length;
-    expect(first).toBeGreaterThanOrEqual(100);
-    expect(first).toBeLessThan(401);
-    expect(text.getAttribute('aria-busy')).toBe('true');
-    await vi.waitFor(() => expect(text.querySelectorAll('[data-provision]').length).toBe(401), { timeout: 50_000 });
-    expect(text.getAttribute('aria-busy')).toBe('false');
-    expect(text.querySelectorAll('[data-provision]')[400]!.textContent).toContain('Paragraph 400 of the generated text');
-  }, 60_000);
+    const drawn = (): string[] => Array.from(text.querySelectorAll('[data-provision]'), (p) => p.textContent);
+    expect(drawn().length).toBeGreaterThan(3);
+    expect(drawn().length).toBeLessThan(200);
+    expect(drawn()[0]).toBe('1. Long');
+    // What is not drawn is stood in for by a gap of its estimated height, so that the page is as tall as the text.
+    const gap = text.lastElementChild as HTMLElement;
+    expect(gap.className).toBe('text-gap');
+    expect(parseFloat(gap.style.blockSize)).toBeGreaterThan(1000);
+
+    const last = [...state.provisions.values()].find((p) => p.label === '1.400')!;
+    expect(text.querySelector(`[data-provision="${last.id}"]`)).toBeNull();
+    let revealed = false;
+    act(() => {
+      revealed = !text.dispatchEvent(new CustomEvent(REVEAL_EVENT, { detail: last.id, cancelable: true }));
+    });
+    expect(revealed).toBe(true);
+    expect(text.querySelector(`[data-provision="${last.id}"]`)?.textContent).toContain('Paragraph 400 of the generated text');
+    expect(drawn()).not.toContain('1. Long');
+    // A provision the text does not hold is not claimed.
+    expect(text.dispatchEvent(new CustomEvent(REVEAL_EVENT, { detail: 'no-such-provision', cancelable: true }))).toBe(true);
+  });
+
+  it('the clean views are windowed alike', () => {
+    const state = stateOf(['1. Long', '', ...paragraphs(400)].join('\n\n'));
+    const { container } = inLocale(<CleanText state={state} view={{ kind: 'agreed' }} />);
+    const count = container.querySelectorAll('[data-provision]').length;
+    expect(count).toBeGreaterThan(3);
+    expect(count).toBeLessThan(200);
+    expect(container.querySelector('.document-text')!.getAttribute('data-window')).toBe(`0-${count}/401`);
+  });
 });
 
 describe('counts and legend', () => {

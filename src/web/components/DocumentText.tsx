@@ -3,7 +3,7 @@
  * compiled view with every open proposal as a bracket coloured by its proponent and followed
  * by its chips; the agreed and "as X" views as clean text, with the engine's own resolution.
  */
-import { memo, startTransition, useContext, useEffect, useState } from 'react';
+import { memo, useContext, useMemo, type ReactNode } from 'react';
 import type { DocumentState, OutlineEntry, Proposal, Provision, ViewSpec } from '../../core/index.ts';
 import {
   buildInlineTree,
@@ -24,6 +24,7 @@ import { AgreementBadge } from './AgreementBadge.tsx';
 import { Chips } from './Chips.tsx';
 import { entryDependencies, sameDependencies } from './entry-dependencies.ts';
 import { FootnoteMarks, indexNotes, NO_NOTES, type NoteIndex } from './FootnoteMarks.tsx';
+import { TextWindow } from './TextWindow.tsx';
 
 interface Selection {
   readonly selectedId: string | null;
@@ -177,7 +178,7 @@ const Entry = memo(
     const provision = state.provisions.get(entry.provisionId);
     if (!provision) return null;
     return (
-      <section className="entry">
+      <section className="entry" data-item={entry.provisionId}>
         {entry.orBefore ? <p className="or">{t('or')}</p> : null}
         {entry.opens.map((proposal) => (
           <span key={proposal.id} className="bracket-mark block-open" style={{ color: delegationColour(proposal.byChair ? 'CHAIR' : proposal.proponent) }}>
@@ -215,72 +216,73 @@ const Entry = memo(
     sameDependencies(before.dependencies, after.dependencies),
 );
 
-/** Paragraphs drawn at once: more than a tall screen holds. The rest follow in slices. */
-const FIRST_SLICE = 120;
-/** Paragraphs per later slice: each slice is one task, so scrolling and typing stay responsive meanwhile. */
-const SLICE = 600;
-
-/** How many of `total` paragraphs to draw: a long text is shown from the top first, then grows to the end. */
-function useProgressiveCount(total: number): number {
-  const [count, setCount] = useState(FIRST_SLICE);
-  useEffect(() => {
-    if (count >= total) return;
-    const timer = setTimeout(() => startTransition(() => setCount((n) => n + SLICE)), 0);
-    return () => clearTimeout(timer);
-  }, [count, total]);
-  return Math.min(count, total);
+/** About how many characters a paragraph shows, brackets and notes around it included: its height is estimated from it until it is drawn. */
+function entrySize(provision: Provision | undefined, entry: OutlineEntry): number {
+  let size = (provision?.text.length ?? 0) + (provision?.label?.length ?? 0);
+  size += 40 * (entry.opens.length + entry.closes.length + entry.remarksAfter.length + (entry.orBefore ? 1 : 0));
+  for (const statement of entry.notesAfter) size += 40 + statement.text.length;
+  return size;
 }
 
 export function CompiledText({ state, selectedId, onSelect, selectedProvisionId, onSelectProvision }: { readonly state: DocumentState } & Omit<Selection, 'notes'>) {
   const t = useT();
-  const notes = indexNotes(state);
+  // The state is updated in place: its version says when what is derived from it is stale.
+  const version = state.version;
+  const notes = useMemo(() => indexNotes(state), [state, version]);
+  const outline = useMemo(() => outlineDocument(state), [state, version]);
+  const keys = useMemo(() => outline.map((entry) => entry.provisionId), [outline]);
+  const sizes = useMemo(() => outline.map((entry) => entrySize(state.provisions.get(entry.provisionId), entry)), [state, outline]);
   const selected = selectedId === null ? undefined : state.proposals.get(selectedId);
-  const outline = outlineDocument(state);
-  const shown = useProgressiveCount(outline.length);
+  const renderEntry = (index: number): ReactNode => {
+    const entry = outline[index]!;
+    const dependencies = entryDependencies(state, entry, notes);
+    // Only the paragraphs showing the selected proposal or provision learn which one it is.
+    const selection: Selection = {
+      selectedId: selected !== undefined && dependencies.includes(selected) ? selectedId : null,
+      onSelect,
+      selectedProvisionId: selectedProvisionId === entry.provisionId ? selectedProvisionId : null,
+      ...(onSelectProvision ? { onSelectProvision } : {}),
+      notes,
+    };
+    return <Entry key={entry.provisionId} state={state} entry={entry} dependencies={dependencies} selection={selection} />;
+  };
   return (
-    <div className="document-text compiled" aria-busy={shown < outline.length}>
+    <>
       {onSelectProvision ? (
         <p id={SELECT_HELP} className="visually-hidden">
           {t('paragraph.selectHelp')}
         </p>
       ) : null}
-      {outline.slice(0, shown).map((entry) => {
-        const dependencies = entryDependencies(state, entry, notes);
-        // Only the paragraphs showing the selected proposal or provision learn which one it is.
-        const selection: Selection = {
-          selectedId: selected !== undefined && dependencies.includes(selected) ? selectedId : null,
-          onSelect,
-          selectedProvisionId: selectedProvisionId === entry.provisionId ? selectedProvisionId : null,
-          ...(onSelectProvision ? { onSelectProvision } : {}),
-          notes,
-        };
-        return <Entry key={entry.provisionId} state={state} entry={entry} dependencies={dependencies} selection={selection} />;
-      })}
-    </div>
+      <TextWindow className="document-text compiled" keys={keys} sizes={sizes} renderItem={renderEntry} />
+    </>
   );
 }
 
 /** The agreed view, or the text as one delegation wants it: clean, without brackets. */
 export function CleanText({ state, view }: { readonly state: DocumentState; readonly view: ViewSpec }) {
-  const resolution = resolve(state, view);
-  const provisions = visibleProvisions(state, resolution);
-  const shown = useProgressiveCount(provisions.length);
+  const version = state.version;
+  const viewKey = JSON.stringify(view);
+  const { resolution, provisions } = useMemo(() => {
+    const resolution = resolve(state, view);
+    return { resolution, provisions: visibleProvisions(state, resolution) };
+    // The view is compared by what it says, not by identity (a caller may build it anew on each render).
+  }, [state, version, viewKey]);
+  const keys = useMemo(() => provisions.map((provision) => provision.id), [provisions]);
+  const sizes = useMemo(() => provisions.map((provision) => provision.text.length + (provision.label?.length ?? 0)), [provisions]);
   const focus = useContext(MeetingFocus);
-  return (
-    <div className="document-text clean" aria-busy={shown < provisions.length}>
-      {provisions.slice(0, shown).map((provision) => {
-        const text = tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution));
-        const focused = focus === provision.id;
-        return provision.kind === 'heading' ? (
-          <h3 key={provision.id} className={`provision heading${focused ? ' meeting-focus' : ''}`} data-provision={provision.id} aria-current={focused || undefined}>
-            {text}
-          </h3>
-        ) : (
-          <p key={provision.id} className={`provision ${provision.kind}${focused ? ' meeting-focus' : ''}`} data-provision={provision.id} aria-current={focused || undefined}>
-            {text}
-          </p>
-        );
-      })}
-    </div>
-  );
+  const renderProvision = (index: number): ReactNode => {
+    const provision = provisions[index]!;
+    const text = tidy(labelPrefix(provision) + cleanProvisionText(state, provision, resolution));
+    const focused = focus === provision.id;
+    return provision.kind === 'heading' ? (
+      <h3 key={provision.id} className={`provision heading${focused ? ' meeting-focus' : ''}`} data-item={provision.id} data-provision={provision.id} aria-current={focused || undefined}>
+        {text}
+      </h3>
+    ) : (
+      <p key={provision.id} className={`provision ${provision.kind}${focused ? ' meeting-focus' : ''}`} data-item={provision.id} data-provision={provision.id} aria-current={focused || undefined}>
+        {text}
+      </p>
+    );
+  };
+  return <TextWindow className="document-text clean" keys={keys} sizes={sizes} renderItem={renderProvision} />;
 }

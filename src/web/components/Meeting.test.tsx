@@ -165,7 +165,8 @@ describe('meeting mode for the chair', () => {
     const source = await open({ delegation: null, isChair: true, userId: 'user-chair' });
     act(() => source.emit('meeting', meeting({ active: false, chair: null, revision: 0 })));
     answer = meeting({ provisionId: second, revision: 1 });
-    fireEvent.click(screen.getByRole('button', { name: 'Start meeting' }));
+    // The chair's console is loaded when first shown.
+    fireEvent.click(await screen.findByRole('button', { name: 'Start meeting' }));
     // The answer shows at once, before the stream repeats it.
     await screen.findByTestId('meeting-banner');
     expect(requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.url])).toEqual([['POST', '/api/documents/d1/meeting/start']]);

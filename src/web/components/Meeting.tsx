@@ -4,11 +4,11 @@
  * changes, unless they turned following off to read elsewhere. The chair also gets the
  * meeting's controls; the chair who runs it leads, and so follows no one.
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { DocumentState } from '../../core/index.ts';
 import type { MeetingState } from '../api.ts';
 import { bringIntoView, useFollow } from '../meeting-scroll.ts';
-import { ChairConsole } from './ChairConsole.tsx';
+import { ChairConsole } from './on-demand.tsx';
 import { MeetingBanner } from './MeetingBanner.tsx';
 
 export function Meeting({
@@ -45,7 +45,11 @@ export function Meeting({
           }}
         />
       ) : null}
-      {isChair ? <ChairConsole documentId={documentId} meeting={meeting} state={state} leading={leading} onMeeting={onMeeting} /> : null}
+      {isChair ? (
+        <Suspense fallback={null}>
+          <ChairConsole documentId={documentId} meeting={meeting} state={state} leading={leading} onMeeting={onMeeting} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

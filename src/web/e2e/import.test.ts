@@ -134,6 +134,8 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
     expect(big.text.length).toBeGreaterThan(2_000_000);
     await page.getByRole('button', { name: /All documents/u }).click();
     await page.getByRole('link', { name: 'Import a draft' }).click();
+    // The import screen is loaded when first opened (after the reload above, again).
+    await page.locator('input[type="file"]').waitFor({ state: 'attached' });
     // The file is handed to the page as a person's choice would be (Playwright's setInputFiles
     // would block the page for seconds itself, decoding the payload); from then on every state
     // of the progress bar, and the gaps between painted frames, are recorded.

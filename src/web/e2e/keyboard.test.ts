@@ -54,7 +54,7 @@ describe('the workspace by keyboard alone', () => {
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
     await tabTo(page, (e) => e.tagName === 'A' && (e.textContent ?? '').includes('Draft updated CICA Catalogue'), 'the document link');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.document-text.compiled[aria-busy="false"]');
+    await page.waitForSelector('.document-text.compiled [data-provision]');
     return page;
   }
 

@@ -132,6 +132,8 @@ describe('the negotiation workspace in Chromium', () => {
     expect(await delegate.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ru', 'ltr']);
     await delegate.locator('[data-count="open-brackets"]').filter({ hasText: /открыт/u }).waitFor();
     await delegate.locator('button.chips[data-proposal]').first().click();
+    // The proposal's history is drawn once the log has come (its script loads meanwhile).
+    await delegate.locator('#history-heading').waitFor();
     await delegate.screenshot({ path: join(SCREENSHOTS, 'document-ru.png') });
     await delegate.getByRole('button', { name: /Все документы/u }).click();
     await delegate.getByRole('heading', { name: 'Документы' }).waitFor();

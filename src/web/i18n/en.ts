@@ -107,6 +107,7 @@ export const en = {
   ...revisionsMessages.en,
   ...catalogueMessages.en,
   'error.title': 'Something went wrong',
+  'error.loadFailed': 'This part of Parley could not be loaded (the connection, or a newer version on the server): reload the page.',
 } as const;
 
 export type MessageId = keyof typeof en;

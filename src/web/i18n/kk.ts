@@ -108,4 +108,5 @@ export const kk: Catalogue = {
   ...revisionsMessages.kk,
   ...catalogueMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
+  'error.loadFailed': 'Parley-дің бұл бөлігі жүктелмеді (байланыс немесе сервердегі жаңа нұсқа): бетті қайта жүктеңіз.',
 };

@@ -107,4 +107,5 @@ export const ru: Catalogue = {
   ...revisionsMessages.ru,
   ...catalogueMessages.ru,
   'error.title': 'Что-то пошло не так',
+  'error.loadFailed': 'Эту часть Parley не удалось загрузить (связь или новая версия на сервере): обновите страницу.',
 };
