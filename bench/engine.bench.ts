@@ -2,14 +2,14 @@
  * Engine benchmarks (issue 2): `npm run bench`. One JSON line per figure, each with the
  * floor measured in the same run. Medians on this machine; targets from the issue.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CICA_ALIASES, createDelegationRegistry, importDraft, renderText, applyEvent, fold } from '../src/core/index.ts';
 import type { ParleyEvent } from '../src/core/index.ts';
 import { report, time } from './measure.ts';
 import { generateDraft } from './generated-draft.ts';
 
-const seed = readFileSync(fileURLToPath(new URL('../fixtures/cica-draft-2021-05-28.txt', import.meta.url)), 'utf8');
+const seed = readFileSync(join(repositoryRoot(), 'fixtures/cica-draft-2021-05-28.txt'), 'utf8');
 const registry = createDelegationRegistry({ aliases: CICA_ALIASES });
 /** The floor for reading a draft: one regex pass finding every bracket and marker. */
 const regexPass = (text: string): number => text.match(/[[\]]|\([+-]?[A-Za-z]{2,12}[^()]{0,80}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu)?.length ?? 0;
@@ -55,6 +55,18 @@ report({
   floor_map_set_ms: time(() => floorMap.set(`k${n++}`, n), { runs: 2001, warmup: 200 }),
   target_ms: 0.2,
 });
+
+/**
+ * The repository this bench belongs to, found from the working directory. Not from
+ * `import.meta.url`: bundled (to profile the engine as the browser runs it) the script lives
+ * elsewhere, e.g. /tmp, and a path relative to it points nowhere.
+ */
+function repositoryRoot(): string {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return dir;
+    if (dirname(dir) === dir) throw new Error('Run the bench from inside the Parley repository (no package.json with fixtures/ above the working directory).');
+  }
+}
 
 /** Events for `provisions` paragraphs carrying `perProvision` proposals each. */
 function negotiationEvents(provisions: number, perProvision: number): ParleyEvent[] {

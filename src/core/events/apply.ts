@@ -9,7 +9,7 @@ import type { OptionRef } from '../model/option-set.ts';
 import type { Position } from '../model/position.ts';
 import type { Proposal, TextAnchor } from '../model/proposal.ts';
 import type { CaseToggle, Provision } from '../model/provision.ts';
-import { anchoredIn, hasReservedCharacters, readContainer, writeContainer } from '../text/container.ts';
+import { anchoredIn, hasReservedCharacters, readContainer, writeContainer, type ContainerText } from '../text/container.ts';
 import type { ParleyEvent, ProposalInput, ProvisionInput } from './event.ts';
 import { EventRejected, reject, type Rejection } from './rejection.ts';
 
@@ -39,7 +39,7 @@ export function checkEvent(state: DocumentState, event: ParleyEvent): Rejection 
 /** The state a log describes. The same log always gives the same state. */
 export function fold(events: readonly ParleyEvent[]): DocumentState {
   const state = emptyState();
-  for (const event of events) applyEvent(state, event);
+  for (let n = 0; n < events.length; n++) applyEvent(state, events[n]!);
   return state;
 }
 
@@ -54,7 +54,7 @@ function validate(state: DocumentState, event: ParleyEvent): Rejection | null {
     case 'document.created':
       return state.id === '' ? null : reject('DUPLICATE_ID', `Document ${state.id} already exists in this log.`);
     case 'provision.added':
-      return validateNewProvisions(state, [event.data.provision], event.data.after);
+      return validateNewProvision(state, event.data.provision, event.data.after);
     case 'proposal.made':
     case 'chair.proposal.made':
       return validateProposal(state, event.data.proposal);
@@ -145,13 +145,26 @@ function validateNewProvisions(state: DocumentState, provisions: readonly Provis
   }
   const seen = new Set<string>();
   for (const provision of provisions) {
-    if (state.provisions.has(provision.id) || seen.has(provision.id)) {
-      return reject('DUPLICATE_ID', `Provision ${provision.id} already exists.`);
-    }
+    if (seen.has(provision.id)) return reject('DUPLICATE_ID', `Provision ${provision.id} already exists.`);
     seen.add(provision.id);
-    if (hasReservedCharacters(provision.text)) {
-      return reject('BAD_TEXT', `The text of provision ${provision.label ?? provision.id} contains a square bracket; brackets mark proposals, so write the disputed words as a proposal instead.`);
-    }
+    const rejection = checkNewProvision(state, provision);
+    if (rejection) return rejection;
+  }
+  return null;
+}
+
+/** `validateNewProvisions` for the one provision of `provision.added`, without a list or a set per event. */
+function validateNewProvision(state: DocumentState, provision: ProvisionInput, after: string | null | undefined): Rejection | null {
+  if (after !== null && after !== undefined && !state.provisions.has(after)) {
+    return reject('UNKNOWN_PROVISION', `Cannot place text after unknown provision ${after}.`);
+  }
+  return checkNewProvision(state, provision);
+}
+
+function checkNewProvision(state: DocumentState, provision: ProvisionInput): Rejection | null {
+  if (state.provisions.has(provision.id)) return reject('DUPLICATE_ID', `Provision ${provision.id} already exists.`);
+  if (hasReservedCharacters(provision.text)) {
+    return reject('BAD_TEXT', `The text of provision ${provision.label ?? provision.id} contains a square bracket; brackets mark proposals, so write the disputed words as a proposal instead.`);
   }
   return null;
 }
@@ -197,14 +210,16 @@ function validateProposal(state: DocumentState, input: ProposalInput): Rejection
 function validateTextAnchor(state: DocumentState, input: ProposalInput): Rejection | null {
   const anchor = input.anchor;
   if (!anchor) return reject('BAD_RANGE', `A ${input.kind} proposal needs the text range it applies to.`);
-  if (!state.provisions.has(anchor.provisionId)) return reject('UNKNOWN_PROVISION', `There is no provision ${anchor.provisionId}.`);
+  const provision = state.provisions.get(anchor.provisionId);
+  if (!provision) return reject('UNKNOWN_PROVISION', `There is no provision ${anchor.provisionId}.`);
+  let container: ContainerText = provision;
   if (anchor.parent !== null) {
     const parent = state.proposals.get(anchor.parent);
     if (!parent) return reject('UNKNOWN_PROPOSAL', `There is no proposal ${anchor.parent} to amend.`);
     if (parent.status !== 'open') return reject('NOT_OPEN', `Proposal ${anchor.parent} is ${parent.status}; it can no longer be amended.`);
+    container = parent;
   }
-  const container = readContainer(state, anchor.provisionId, anchor.parent);
-  const length = container?.text.length ?? 0;
+  const length = container.text.length;
   const { start, end } = anchor;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
     return reject('BAD_RANGE', `The range ${start}–${end} is outside the text (length ${length}).`);
@@ -245,7 +260,7 @@ function mutate(state: DocumentState, event: ParleyEvent): void {
       state.notation = event.data.notation;
       return;
     case 'provision.added':
-      insertProvisions(state, [event.data.provision], event.data.after, null);
+      insertProvision(state, event.data.provision, event.data.after);
       return;
     case 'proposal.made':
     case 'chair.proposal.made':
@@ -276,7 +291,7 @@ function mutate(state: DocumentState, event: ParleyEvent): void {
       return;
     case 'statement.added': {
       const { statement } = event.data;
-      state.statements.set(statement.id, { ...statement, layout: statement.layout ?? {}, at: event.at });
+      state.statements.set(statement.id, { ...statement, layout: statement.layout ?? NO_LAYOUT, at: event.at });
       return;
     }
     case 'option-set.formed': {
@@ -309,17 +324,33 @@ function positionsOf(state: DocumentState, proposalId: string): Map<string, Posi
   return byDelegation;
 }
 
-function insertProvisions(state: DocumentState, inputs: readonly ProvisionInput[], after: string | null | undefined, proposedBy: string | null): void {
-  const provisions: Provision[] = inputs.map((input) => ({
+function newProvision(input: ProvisionInput, proposedBy: string | null): Provision {
+  return {
     id: input.id,
     kind: input.kind,
     label: input.label,
     text: input.text,
     status: 'open',
     proposedBy,
-    toggles: input.toggles ?? [],
-    layout: input.layout ?? {},
-  }));
+    toggles: input.toggles ?? NO_TOGGLES,
+    layout: input.layout ?? NO_LAYOUT,
+  };
+}
+
+/** `insertProvisions` for the one provision of `provision.added`, without lists per event. */
+function insertProvision(state: DocumentState, input: ProvisionInput, after: string | null | undefined): void {
+  state.provisions.set(input.id, newProvision(input, null));
+  // Drafts are read top to bottom, so placing after the last provision is the common case.
+  if (after === undefined || (after !== null && state.order[state.order.length - 1] === after)) {
+    state.order.push(input.id);
+    return;
+  }
+  const index = after === null ? 0 : state.order.indexOf(after) + 1;
+  state.order.splice(index, 0, input.id);
+}
+
+function insertProvisions(state: DocumentState, inputs: readonly ProvisionInput[], after: string | null | undefined, proposedBy: string | null): void {
+  const provisions: Provision[] = inputs.map((input) => newProvision(input, proposedBy));
   for (const provision of provisions) state.provisions.set(provision.id, provision);
   const ids = provisions.map((p) => p.id);
   if (after === undefined) {
@@ -335,6 +366,15 @@ function insertProvisions(state: DocumentState, inputs: readonly ProvisionInput[
   state.order.splice(index, 0, ...ids);
 }
 
+/**
+ * What a record without layout, toggles or targets holds: one frozen empty value shared by
+ * every such record (records never change in place), rather than one more object apiece —
+ * a state of ten thousand proposals otherwise holds ten thousand empty layouts.
+ */
+const NO_LAYOUT: Readonly<Record<string, never>> = Object.freeze({});
+const NO_TOGGLES: readonly CaseToggle[] = Object.freeze([]);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
 function addProposal(state: DocumentState, input: ProposalInput, byChair: boolean, at: string): void {
   const anchor: TextAnchor | null = input.anchor ? { ...input.anchor, version: state.version } : null;
   const proposal: Proposal = {
@@ -345,14 +385,14 @@ function addProposal(state: DocumentState, input: ProposalInput, byChair: boolea
     status: 'open',
     anchor,
     text: input.text ?? '',
-    toggles: input.toggles ?? [],
-    provisionIds: input.kind === 'new-provision' ? (input.provisions ?? []).map((p) => p.id) : [...(input.provisionIds ?? [])],
+    toggles: input.toggles ?? NO_TOGGLES,
+    provisionIds: input.kind === 'new-provision' ? (input.provisions ?? []).map((p) => p.id) : input.provisionIds === undefined || input.provisionIds === null ? NO_IDS : [...input.provisionIds],
     moveAfter: input.moveAfter ?? null,
     about: input.about ?? null,
     optionSetId: null,
     madeAt: at,
     madeInVersion: state.version,
-    layout: input.layout ?? {},
+    layout: input.layout ?? NO_LAYOUT,
   };
   state.proposals.set(proposal.id, proposal);
   if (anchor) {

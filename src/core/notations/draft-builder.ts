@@ -27,11 +27,11 @@ export interface DraftStatement {
   readonly layout: StatementLayout;
 }
 
-interface DraftItem {
-  readonly order: number;
-  readonly provision?: ProvisionInput;
-  readonly proposal?: ProposalInput & { readonly byChair: boolean };
-}
+/**
+ * A provision or a proposal in the order found. The inputs are the importer's, made for
+ * this draft: they are kept, and become the events' data, as they are — not copied.
+ */
+type DraftItem = { readonly provision: ProvisionInput; readonly proposal?: undefined } | { readonly proposal: ProposalInput; readonly byChair: boolean; readonly provision?: undefined };
 
 export const IMPORT_ACTOR: Actor = { user: 'import', delegation: null, role: 'system' };
 
@@ -43,7 +43,6 @@ export class DraftBuilder {
   private readonly agreements: { provisionId: string; status: Exclude<AgreementStatus, 'open'> }[] = [];
   private counters = { provision: 0, proposal: 0, statement: 0, optionSet: 0 };
   private readonly documentOrder = new Map<string, number>();
-  private readonly proposalIndex = new Map<string, number>();
 
   nextProvisionId(): string {
     return `v${++this.counters.provision}`;
@@ -70,23 +69,29 @@ export class DraftBuilder {
     this.documentOrder.set(provisionId, this.documentOrder.size);
   }
 
+  /** Where `placeInOrder` put a provision: 0 for the first placed, 1 for the next … */
+  rankOf(provisionId: string): number | undefined {
+    return this.documentOrder.get(provisionId);
+  }
+
   addProvision(input: ProvisionInput): void {
-    this.items.push({ order: this.items.length, provision: input });
+    this.items.push({ provision: input });
   }
 
   /** Adds a proposal; a new-provision proposal carries its provisions. */
   addProposal(input: ProposalInput, byChair = false): void {
-    this.proposalIndex.set(input.id, this.items.length);
-    this.items.push({ order: this.items.length, proposal: { ...input, byChair } });
+    this.items.push({ proposal: input, byChair });
   }
 
   /** Adds layout items to the tail of a proposal already added (objections wrapped around it). */
   amendLayout(proposalId: string, items: readonly TailItem[]): void {
-    const index = this.proposalIndex.get(proposalId) ?? -1;
+    // The proposal wrapped is the one just read, so the search from the end is short.
+    let index = this.items.length - 1;
+    while (index >= 0 && this.items[index]!.proposal?.id !== proposalId) index--;
     const item = this.items[index];
     if (!item?.proposal) return;
     const layout = item.proposal.layout ?? {};
-    this.items[index] = { ...item, proposal: { ...item.proposal, layout: { ...layout, tail: [...(layout.tail ?? []), ...items] } } };
+    this.items[index] = { proposal: { ...item.proposal, layout: { ...layout, tail: [...(layout.tail ?? []), ...items] } }, byChair: item.byChair };
   }
 
   addPosition(position: DraftPosition): void {
@@ -120,20 +125,23 @@ export class DraftBuilder {
       { type: 'document.created', at, actor, data: { documentId: options.documentId, title: options.title, notation: options.notation } },
     ];
     // Provisions and new-provision proposals first (in order), so every text proposal finds its container.
-    const textProposals: (ProposalInput & { byChair: boolean })[] = [];
+    const textProposals: Extract<DraftItem, { proposal: ProposalInput }>[] = [];
     const placed = new PlacedProvisions(this.documentOrder);
-    for (const item of this.items) {
+    // Indexed loops: they run once per draft, mostly before the optimiser would drop a `for…of`'s iterator results.
+    const { items, positions, statements, optionSets, agreements } = this;
+    for (let n = 0; n < items.length; n++) {
+      const item = items[n]!;
       if (item.provision) {
-        events.push({ type: 'provision.added', at, actor, data: { provision: item.provision, after: placed.place([item.provision.id]) } });
-      } else if (item.proposal) {
-        if (item.proposal.kind === 'new-provision') {
-          const after = placed.place((item.proposal.provisions ?? []).map((p) => p.id));
-          events.push(proposalEvent({ ...item.proposal, after }, at, actor));
-        } else textProposals.push(item.proposal);
-      }
+        events.push({ type: 'provision.added', at, actor, data: { provision: item.provision, after: placed.placeOne(item.provision.id) } });
+      } else if (item.proposal.kind === 'new-provision') {
+        const after = placed.place((item.proposal.provisions ?? []).map((p) => p.id));
+        events.push(proposalEvent({ ...item.proposal, after }, item.byChair, at, actor));
+      } else textProposals.push(item);
     }
-    for (const proposal of parentsFirst(textProposals)) events.push(proposalEvent(proposal, at, actor));
-    for (const position of this.positions) {
+    const ordered = parentsFirst(textProposals);
+    for (let n = 0; n < ordered.length; n++) events.push(proposalEvent(ordered[n]!.proposal, ordered[n]!.byChair, at, actor));
+    for (let n = 0; n < positions.length; n++) {
+      const position = positions[n]!;
       events.push({
         type: 'position.taken',
         at,
@@ -141,38 +149,34 @@ export class DraftBuilder {
         data: { proposalId: position.proposalId, delegation: position.delegation, stance: position.stance, reason: position.reason },
       });
     }
-    for (const statement of this.statements) {
-      events.push({ type: 'statement.added', at, actor, data: { statement } });
-    }
-    for (const optionSet of this.optionSets) {
-      events.push({ type: 'option-set.formed', at, actor, data: { optionSet } });
-    }
-    for (const agreement of this.agreements) {
-      events.push({ type: 'provision.agreed', at, actor, data: agreement });
-    }
+    for (let n = 0; n < statements.length; n++) events.push({ type: 'statement.added', at, actor, data: { statement: statements[n]! } });
+    for (let n = 0; n < optionSets.length; n++) events.push({ type: 'option-set.formed', at, actor, data: { optionSet: optionSets[n]! } });
+    for (let n = 0; n < agreements.length; n++) events.push({ type: 'provision.agreed', at, actor, data: agreements[n]! });
     return events;
   }
 }
 
-function proposalEvent(proposal: ProposalInput & { byChair: boolean }, at: string, actor: Actor): ParleyEvent {
-  const { byChair, ...input } = proposal;
-  return byChair
-    ? { type: 'chair.proposal.made', at, actor, data: { proposal: input } }
-    : { type: 'proposal.made', at, actor, data: { proposal: input } };
+function proposalEvent(proposal: ProposalInput, byChair: boolean, at: string, actor: Actor): ParleyEvent {
+  return byChair ? { type: 'chair.proposal.made', at, actor, data: { proposal } } : { type: 'proposal.made', at, actor, data: { proposal } };
 }
 
-/** Stable order in which every proposal comes after the proposal it amends. */
-function parentsFirst<T extends ProposalInput>(proposals: readonly T[]): T[] {
-  const parentOf = new Map(proposals.map((p) => [p.id, p.anchor?.parent ?? null]));
-  const depth = (id: string): number => {
-    let d = 0;
-    for (let parent = parentOf.get(id) ?? null; parent !== null && d <= proposals.length; parent = parentOf.get(parent) ?? null) d++;
-    return d;
-  };
-  return proposals
-    .map((proposal, index) => ({ proposal, index, depth: depth(proposal.id) }))
-    .sort((a, b) => a.depth - b.depth || a.index - b.index)
-    .map((entry) => entry.proposal);
+/**
+ * Stable order in which every proposal comes after the proposal it amends: by nesting
+ * depth, and in the order found within one depth — a stable sort by depth, done as one
+ * list per depth.
+ */
+function parentsFirst<T extends { readonly proposal: ProposalInput }>(items: readonly T[]): T[] {
+  // Most drafts nest no bracket in another: then every depth is 0 and the order stands.
+  if (items.every(({ proposal }) => (proposal.anchor?.parent ?? null) === null)) return items.slice();
+  const parentOf = new Map<string, string | null>();
+  for (const { proposal } of items) parentOf.set(proposal.id, proposal.anchor?.parent ?? null);
+  const byDepth: T[][] = [];
+  for (const item of items) {
+    let depth = 0;
+    for (let parent = parentOf.get(item.proposal.id) ?? null; parent !== null && depth <= items.length; parent = parentOf.get(parent) ?? null) depth++;
+    (byDepth[depth] ??= []).push(item);
+  }
+  return byDepth.length === 1 ? byDepth[0]! : byDepth.flatMap((list) => list ?? []);
 }
 
 /**
@@ -183,6 +187,18 @@ class PlacedProvisions {
   private readonly placed: { id: string; rank: number }[] = [];
 
   constructor(private readonly documentOrder: ReadonlyMap<string, number>) {}
+
+  /** Places one provision; returns the id it goes after (null: at the top). */
+  placeOne(id: string): string | null {
+    const rank = this.documentOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const last = this.placed[this.placed.length - 1];
+    // The common case: the provision comes after every one placed so far.
+    if (last === undefined || last.rank <= rank) {
+      this.placed.push({ id, rank });
+      return last === undefined ? null : last.id;
+    }
+    return this.place([id]);
+  }
 
   /** Places a contiguous group; returns the id it goes after (null: at the top). */
   place(ids: readonly string[]): string | null {

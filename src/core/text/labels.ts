@@ -32,7 +32,7 @@ export function parseLabel(text: string): ParsedLabel | null {
       label: base + (decimal[2] ?? ''),
       raw: decimal[0],
       style: 'decimal',
-      depth: base.split('.').length,
+      depth: countDots(base) + 1,
     };
   }
   const letter = LETTER.exec(text);
@@ -40,6 +40,12 @@ export function parseLabel(text: string): ParsedLabel | null {
   const upper = UPPER.exec(text);
   if (upper && upper[1] !== undefined) return { label: upper[1], raw: upper[0], style: 'upper', depth: 0 };
   return null;
+}
+
+function countDots(text: string): number {
+  let dots = 0;
+  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) dots++;
+  return dots;
 }
 
 /** "2.3.3" and "2.3.3." are the same number. */
@@ -68,9 +74,10 @@ export function splitLeadingLabel(text: string, parse: (text: string) => ParsedL
 
 /** The layout a label leaves: only what differs from "label, one space, text". */
 export function labelLayout(prefix: string, label: ParsedLabel | null, afterLabel: string): ProvisionLayout {
-  return {
-    ...(prefix !== '' ? { prefix } : {}),
-    ...(label && label.raw !== label.label ? { labelRaw: label.raw } : {}),
-    ...(label && afterLabel !== ' ' ? { afterLabel } : {}),
-  };
+  // Key by key rather than by spreading optional parts: this runs for every paragraph.
+  const layout: { -readonly [K in keyof ProvisionLayout]: ProvisionLayout[K] } = {};
+  if (prefix !== '') layout.prefix = prefix;
+  if (label && label.raw !== label.label) layout.labelRaw = label.raw;
+  if (label && afterLabel !== ' ') layout.afterLabel = afterLabel;
+  return layout;
 }

@@ -28,7 +28,8 @@ function isBlockProposal(proposal: Proposal): boolean {
 }
 
 export function outlineDocument(state: DocumentState): OutlineEntry[] {
-  const position = new Map(state.order.map((id, index) => [id, index]));
+  const position = new Map<string, number>();
+  for (let index = 0; index < state.order.length; index++) position.set(state.order[index]!, index);
   const spans: { proposal: Proposal; first: number; last: number }[] = [];
   const remarks = new Map<string, Proposal[]>();
   for (const proposal of state.proposals.values()) {

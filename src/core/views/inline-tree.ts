@@ -70,29 +70,40 @@ function isInRenderOrder(proposals: readonly Proposal[]): boolean {
 export function buildInlineTree(state: DocumentState, container: Container): InlineNode[] {
   const proposals = anchoredOpen(state, container);
   if (proposals.length === 0) return container.text === '' ? [] : [{ t: 'text', text: container.text, start: 0 }];
-  let cursor = 0;
-  // Points at the very end of a range render after it, so they belong to the enclosing level.
-  const build = (from: number, to: number, top: boolean): InlineNode[] => {
-    const out: InlineNode[] = [];
-    let position = from;
-    while (cursor < proposals.length) {
-      const proposal = proposals[cursor]!;
-      const { start, end } = proposal.anchor!;
-      if (start > to || (start === to && !top)) break;
-      if (start > position) out.push({ t: 'text', text: container.text.slice(position, start), start: position });
-      cursor += 1;
-      if (start === end) {
-        out.push({ t: 'proposal', proposal, covered: [] });
-        position = Math.max(position, start);
-      } else {
-        out.push({ t: 'proposal', proposal, covered: build(start, end, false) });
-        position = end;
-      }
+  return build({ proposals, text: container.text, next: 0 }, 0, container.text.length, true);
+}
+
+/** The proposals of one container in render order, and the next one not yet placed in the tree. */
+interface TreeWalk {
+  readonly proposals: readonly Proposal[];
+  readonly text: string;
+  next: number;
+}
+
+/** Insertions cover nothing: they share one empty list. */
+const NOTHING_COVERED: readonly InlineNode[] = [];
+
+/** The nodes of `[from, to)`. Points at the very end of a range render after it, so they belong to the enclosing level. */
+function build(walk: TreeWalk, from: number, to: number, top: boolean): InlineNode[] {
+  const out: InlineNode[] = [];
+  const { proposals, text } = walk;
+  let position = from;
+  while (walk.next < proposals.length) {
+    const proposal = proposals[walk.next]!;
+    const { start, end } = proposal.anchor!;
+    if (start > to || (start === to && !top)) break;
+    if (start > position) out.push({ t: 'text', text: text.slice(position, start), start: position });
+    walk.next += 1;
+    if (start === end) {
+      out.push({ t: 'proposal', proposal, covered: NOTHING_COVERED });
+      position = Math.max(position, start);
+    } else {
+      out.push({ t: 'proposal', proposal, covered: build(walk, start, end, false) });
+      position = end;
     }
-    if (position < to) out.push({ t: 'text', text: container.text.slice(position, to), start: position });
-    return out;
-  };
-  return build(0, container.text.length, true);
+  }
+  if (position < to) out.push({ t: 'text', text: text.slice(position, to), start: position });
+  return out;
 }
 
 export function provisionContainer(state: DocumentState, provisionId: string): Container | null {

@@ -1,10 +1,12 @@
 /**
- * First stage of reading a CICA-style draft: paragraphs, then tokens, then a tree of
- * brackets. Nothing here decides what a bracket means; it only finds where brackets
- * open and close, what is written after each, and where the draft is broken.
+ * First stage of reading a CICA-style draft: paragraphs, then a tree of brackets built as
+ * the characters are read and handed over a paragraph at a time, so that the nodes of what
+ * was read can go before the rest are made. Nothing here decides what a bracket means; it
+ * only finds where brackets open and close, what is written after each, and where the
+ * draft is broken.
  *
  * Recovery rules (each reported as a warning by the caller):
- * - a `]` with nothing open is kept as a stray token; when it follows a bracket's tail,
+ * - a `]` with nothing open is kept as a stray; when it follows a bracket's tail,
  *   the markers after it still belong to that bracket (`(+CHN)⁵] (-ISR)`);
  * - a `[` never closed is closed at the end of its own paragraph;
  * - a paragraph cut by footnote texts where a page broke is joined again.
@@ -32,6 +34,8 @@ export interface BracketNode {
   readonly t: 'bracket';
   readonly children: TreeNode[];
   readonly tail: TailEntry[];
+  /** The position markers among `tail`, in order: what decides what the bracket means. */
+  readonly markers: Marker[];
   readonly src: number;
   implicitClose: boolean;
   markersInside: boolean;
@@ -69,9 +73,9 @@ interface Paragraph {
 const SUPERSCRIPTS = '¹²³⁴⁵⁶⁷⁸⁹⁰';
 const FOOTNOTE_TEXT = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})[ \t]+(\S[\s\S]*)$/u;
 const OR_LINE = /^\s*(OR|Or|ИЛИ)\s*$/u;
+/** The characters that may start something other than text; a native scan finds the next one. */
+const STARTS_SOMETHING = /[[\]~(*¹²³⁴⁵⁶⁷⁸⁹⁰]/g;
 const MARKER = /\(\s*([+\-−–?]?)\s*([A-Za-z][A-Za-z.'’ ]{0,40}?)\s*(?:,\s*([^()]*?))?\s*\)/uy;
-/** A run of characters none of which can start a token: taken in one step. */
-const PLAIN_RUN = /[^[\]~(*¹²³⁴⁵⁶⁷⁸⁹⁰]+/uy;
 const TERMINAL = /[.;:!?]["”’)]*\s*$/u;
 
 /** Paragraphs are runs of non-blank lines; inner line breaks stay in the paragraph. */
@@ -107,14 +111,24 @@ function isBlankLine(text: string, from: number, to: number): boolean {
   return true;
 }
 
-type Block =
-  | { readonly t: 'content'; readonly parts: { text: string; src: number }[]; readonly breaks: { footnotes: FootnoteText[]; separator: string; src: number }[] }
+interface Joint {
+  readonly footnotes: FootnoteText[];
+  readonly separator: string;
+  readonly src: number;
+}
+
+/** Paragraphs joined over page breaks have a joint between each two; most have none, and share one empty list. */
+const NO_JOINTS: Joint[] = [];
+
+export type Block =
+  | { readonly t: 'content'; readonly parts: Paragraph[]; breaks: Joint[] }
   | { readonly t: 'footnote'; readonly note: FootnoteText }
   | { readonly t: 'or'; readonly raw: string; readonly src: number };
 
 function classify(paragraphs: readonly Paragraph[]): Block[] {
   const blocks: Block[] = [];
-  for (const paragraph of paragraphs) {
+  for (let n = 0; n < paragraphs.length; n++) {
+    const paragraph = paragraphs[n]!;
     const first = paragraph.text[0] ?? '';
     const footnote = first === '*' || SUPERSCRIPTS.includes(first) ? FOOTNOTE_TEXT.exec(paragraph.text) : null;
     if (footnote?.[1] && footnote[2] !== undefined && !/^\*{2}/u.test(paragraph.text)) {
@@ -122,7 +136,7 @@ function classify(paragraphs: readonly Paragraph[]): Block[] {
     } else if (paragraph.text.length < 12 && OR_LINE.test(paragraph.text)) {
       blocks.push({ t: 'or', raw: paragraph.text.trim(), src: paragraph.src });
     } else {
-      blocks.push({ t: 'content', parts: [{ text: paragraph.text, src: paragraph.src }], breaks: [] });
+      blocks.push({ t: 'content', parts: [paragraph], breaks: NO_JOINTS });
     }
   }
   return blocks;
@@ -151,6 +165,7 @@ function joinBrokenParagraphs(blocks: Block[], problems: TreeProblem[]): Block[]
     const isTable = last.text.includes('\t') && first.text.startsWith('\t');
     const continues = !TERMINAL.test(last.text) && /^\p{Ll}/u.test(first.text);
     if (!isTable && !continues) continue;
+    if (block.breaks === NO_JOINTS) block.breaks = [];
     block.breaks.push({ footnotes: notes, separator: isTable ? '\n' : ' ', src: first.src });
     block.parts.push(...next.parts);
     block.breaks.push(...next.breaks);
@@ -164,160 +179,344 @@ function joinBrokenParagraphs(blocks: Block[], problems: TreeProblem[]): Block[]
   return out;
 }
 
-interface Token {
-  readonly t: 'text' | 'open' | 'close' | 'strike' | 'marker' | 'foot' | 'break' | 'para' | 'or' | 'footnote';
-  readonly src: number;
-  readonly text?: string;
-  readonly marker?: Marker;
-  readonly note?: FootnoteText;
-  readonly footnotes?: readonly FootnoteText[];
-  readonly separator?: string;
-}
+/** The text run, marker, footnote or paragraph mark the reader hands to the tree, made once as its node. */
+type LeafNode = Exclude<TreeNode, BracketNode>;
+type TextNode = Extract<TreeNode, { t: 'text' }>;
 
-class Tokenizer {
-  readonly tokens: Token[] = [];
-  private text = '';
-  private textSrc = 0;
+/**
+ * Reads paragraphs character by character and builds the bracket tree as it goes: there is
+ * no token list in between, and a run of text is one slice of its paragraph, never a string
+ * concatenated piece by piece. (A token array for a 1 MB draft held every token until the
+ * tree was built, so each young-generation collection copied all of them.)
+ */
+class TreeReader {
+  /** Top-level nodes not yet handed over. */
+  private root: TreeNode[] = [];
+  private readonly stack: BracketNode[] = [];
+  private overflow = 0;
+  /** The bracket just closed, while what follows its `]` may still be its tail. */
+  private tailNode: BracketNode | null = null;
+  private tailAtTop = false;
+  /** Blank text after the `]` (or after the last tail item), not yet known to be tail or text. */
+  private tailSpace: TextNode | null = null;
+  /** A `]` at top level after a tail: a stray of that tail if a marker follows, else text of its own. */
+  private strayClose: { readonly src: number; readonly space: TextNode | null } | null = null;
+  private strayCloseSpace: TextNode | null = null;
+  private readonly resolved = new Map<string, ReturnType<DelegationRegistry['resolve']>>();
 
   constructor(
     private readonly registry: DelegationRegistry,
+    /** Takes the top-level nodes, in order, once nothing that follows can change them. */
+    private readonly take: (nodes: readonly TreeNode[]) => void,
     private readonly starFootnotes: boolean,
-    private readonly problems: TreeProblem[],
+    /** UNCLOSED_STRIKE, found while reading characters. */
+    private readonly readingProblems: TreeProblem[],
+    /** UNMATCHED_OPEN and UNMATCHED_CLOSE, found while building the tree. */
+    private readonly treeProblems: TreeProblem[],
   ) {}
 
-  push(token: Token): void {
-    this.flush();
-    this.tokens.push(token);
-  }
-
-  private flush(): void {
-    if (this.text !== '') this.tokens.push({ t: 'text', text: this.text, src: this.textSrc });
-    this.text = '';
-  }
-
-  private addText(chunk: string, src: number): void {
-    if (this.text === '') this.textSrc = src;
-    this.text += chunk;
-  }
+  // -------------------------------------------------------------------------------------
+  // Characters
 
   paragraph(s: string, base: number): void {
+    const length = s.length;
     let i = 0;
     let stars = 0;
-    while (i < s.length) {
-      const ch = s[i]!;
-      const src = base + i;
-      if (ch === '[') {
-        this.push({ t: 'open', src });
+    /** Start of the run of text not yet handed to the tree, or -1. */
+    let text = -1;
+    while (i < length) {
+      const c = s.charCodeAt(i);
+      if (c === 91 /* [ */ || c === 93 /* ] */) {
+        if (text >= 0) this.text(s, text, i, base);
+        text = -1;
+        if (c === 91) this.open(base + i);
+        else this.close(base + i);
         i++;
-      } else if (ch === ']') {
-        this.push({ t: 'close', src });
-        i++;
-      } else if (ch === '~' && s[i + 1] === '~') {
+      } else if (c === 126 /* ~ */ && s.charCodeAt(i + 1) === 126) {
         const end = s.indexOf('~~', i + 2);
         // A strike-through holds plain words; one spanning brackets is not one.
-        if (end > i + 2 && !/[[\]]/u.test(s.slice(i + 2, end))) {
-          this.push({ t: 'strike', text: s.slice(i + 2, end), src });
+        if (end > i + 2 && !hasSquareBracket(s, i + 2, end)) {
+          if (text >= 0) this.text(s, text, i, base);
+          text = -1;
+          this.leaf({ t: 'strike', text: s.slice(i + 2, end), src: base + i });
           i = end + 2;
         } else {
-          this.problems.push({ code: 'UNCLOSED_STRIKE', src, message: 'A strike-through mark "~~" is not closed in its paragraph; it was kept as text.' });
-          this.addText('~~', src);
+          this.readingProblems.push({ code: 'UNCLOSED_STRIKE', src: base + i, message: 'A strike-through mark "~~" is not closed in its paragraph; it was kept as text.' });
+          if (text < 0) text = i;
           i += 2;
         }
-      } else if (ch === '(') {
+      } else if (c === 40 /* ( */) {
         const marker = this.readMarker(s, i);
         if (marker) {
-          this.push({ t: 'marker', marker: marker.marker, src });
-          i += marker.length;
+          if (text >= 0) this.text(s, text, i, base);
+          text = -1;
+          this.leaf({ t: 'marker', marker, src: base + i });
+          i += marker.raw.length;
         } else {
-          this.addText(ch, src);
+          if (text < 0) text = i;
           i++;
         }
-      } else if (SUPERSCRIPTS.includes(ch) && i > 0) {
-        let j = i;
-        while (j < s.length && SUPERSCRIPTS.includes(s[j]!)) j++;
-        this.push({ t: 'foot', text: s.slice(i, j), src });
+      } else if (isSuperscript(c) && i > 0) {
+        let j = i + 1;
+        while (j < length && isSuperscript(s.charCodeAt(j))) j++;
+        if (text >= 0) this.text(s, text, i, base);
+        text = -1;
+        this.leaf({ t: 'foot', marker: s.slice(i, j), src: base + i });
         i = j;
-      } else if (ch === '*') {
-        let j = i;
-        while (j < s.length && s[j] === '*') j++;
-        const run = s.slice(i, j);
+      } else if (c === 42 /* * */) {
+        let j = i + 1;
+        while (j < length && s.charCodeAt(j) === 42) j++;
         const before = s[i - 1] ?? ' ';
         const after = s[j] ?? ' ';
         // A single star right after a word, not closing an italic span, is a footnote marker.
-        if (this.starFootnotes && run === '*' && /[\p{L}\p{N})\].]/u.test(before) && /[\s,.;:]/u.test(after) && stars % 2 === 0) {
-          this.push({ t: 'foot', text: '*', src });
+        if (this.starFootnotes && j === i + 1 && /[\p{L}\p{N})\].]/u.test(before) && /[\s,.;:]/u.test(after) && stars % 2 === 0) {
+          if (text >= 0) this.text(s, text, i, base);
+          text = -1;
+          this.leaf({ t: 'foot', marker: '*', src: base + i });
         } else {
-          if (run.length === 1) stars++;
-          this.addText(run, src);
+          if (j === i + 1) stars++;
+          if (text < 0) text = i;
         }
         i = j;
       } else {
-        PLAIN_RUN.lastIndex = i;
-        const run = PLAIN_RUN.exec(s);
-        const end = run ? i + run[0].length : i + 1;
-        this.addText(s.slice(i, end), src);
-        i = end;
+        // A run of characters none of which can start anything: taken in one step.
+        if (text < 0) text = i;
+        STARTS_SOMETHING.lastIndex = i + 1;
+        i = STARTS_SOMETHING.test(s) ? STARTS_SOMETHING.lastIndex - 1 : length;
       }
     }
-    this.flush();
+    if (text >= 0) this.text(s, text, length, base);
   }
 
-  private readMarker(s: string, at: number): { marker: Marker; length: number } | null {
+  private text(s: string, from: number, to: number, base: number): void {
+    this.leaf({ t: 'text', text: s.slice(from, to), src: base + from });
+  }
+
+  private readMarker(s: string, at: number): Marker | null {
     MARKER.lastIndex = at;
     const match = MARKER.exec(s);
     if (!match) return null;
     const rawSign = match[1] ?? '';
     const sign = rawSign === '' ? '' : rawSign === '+' ? '+' : rawSign === '?' ? '?' : '-';
     const written = (match[2] ?? '').trim();
-    const words = written.split(/\s+/u).length;
-    const delegation = this.registry.resolve(written);
+    const delegation = this.resolve(written);
     if (sign === '' && !delegation) return null;
-    if (sign !== '' && !delegation && (words > 3 || !/^[A-Z]/u.test(written))) return null;
+    if (sign !== '' && !delegation && (written.split(/\s+/u).length > 3 || !/^[A-Z]/u.test(written))) return null;
     const reason = match[3]?.trim() || null;
-    return {
-      marker: { sign, written, delegation: delegation?.code ?? written, known: delegation !== undefined, reason, raw: match[0] },
-      length: match[0].length,
-    };
+    return { sign, written, delegation: delegation?.code ?? written, known: delegation !== undefined, reason, raw: match[0] };
+  }
+
+  /** The registry's answer, asked once per code as written: drafts repeat the same few codes. */
+  private resolve(written: string): ReturnType<DelegationRegistry['resolve']> {
+    if (this.resolved.has(written)) return this.resolved.get(written);
+    const delegation = this.registry.resolve(written);
+    this.resolved.set(written, delegation);
+    return delegation;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // The tree
+
+  private children(): TreeNode[] {
+    const top = this.stack.length;
+    return top === 0 ? this.root : this.stack[top - 1]!.children;
+  }
+
+  leaf(node: LeafNode): void {
+    while (this.tailNode !== null) {
+      if (this.strayClose !== null) {
+        if (this.strayCloseSpace === null && isBlankText(node)) {
+          this.strayCloseSpace = node as TextNode;
+          return;
+        }
+        if (node.t !== 'marker' && node.t !== 'foot') {
+          this.endAtStrayClose();
+          continue;
+        }
+        // A marker follows: the `]` was a stray of the tail, and the blank after it precedes the marker.
+        const { src, space } = this.strayClose;
+        this.treeProblems.push({ code: 'UNMATCHED_CLOSE', src, message: 'This closing bracket "]" has no opening bracket; the positions after it were attached to the bracket just before it. Check where its bracket should open.' });
+        this.tailNode.tail.push({ t: 'stray', space: space?.text ?? '', src });
+        this.tailSpace = this.strayCloseSpace;
+        this.strayClose = null;
+        this.strayCloseSpace = null;
+      }
+      if (this.tailSpace === null && isBlankText(node)) {
+        this.tailSpace = node as TextNode;
+        return;
+      }
+      if (node.t === 'marker') {
+        this.tailNode.tail.push({ t: 'marker', marker: node.marker, space: this.tailSpace?.text ?? '', src: node.src });
+        this.tailNode.markers.push(node.marker);
+        this.tailSpace = null;
+        return;
+      }
+      if (node.t === 'foot') {
+        this.tailNode.tail.push({ t: 'foot', marker: node.marker, space: this.tailSpace?.text ?? '', src: node.src });
+        this.tailSpace = null;
+        return;
+      }
+      this.endTail();
+    }
+    if (this.stack.length > 0) {
+      this.stack[this.stack.length - 1]!.children.push(node);
+      return;
+    }
+    this.root.push(node);
+    // A paragraph mark at top level, with no bracket open and no tail pending: what came before is final.
+    if (node.t === 'para') {
+      this.take(this.root);
+      this.root = [];
+    }
+  }
+
+  open(src: number): void {
+    while (this.tailNode !== null) {
+      if (this.strayClose !== null) this.endAtStrayClose();
+      else this.endTail();
+    }
+    if (this.stack.length >= MAX_NESTING) {
+      if (this.overflow === 0) this.treeProblems.push({ code: 'UNMATCHED_OPEN', src, message: `Brackets are nested more than ${MAX_NESTING} deep here; the deeper ones were kept as written text. Check the bracketing.` });
+      this.overflow++;
+      this.children().push({ t: 'stray', text: '[', src });
+      return;
+    }
+    const node: BracketNode = { t: 'bracket', children: [], tail: [], markers: [], src, implicitClose: false, markersInside: false };
+    this.children().push(node);
+    this.stack.push(node);
+  }
+
+  close(src: number): void {
+    while (this.tailNode !== null) {
+      if (this.strayClose !== null) {
+        this.endAtStrayClose();
+      } else if (this.tailAtTop) {
+        // Whether this `]` is a stray of the tail depends on what follows it.
+        this.strayClose = { src, space: this.tailSpace };
+        this.tailSpace = null;
+        return;
+      } else {
+        this.endTail();
+      }
+    }
+    if (this.overflow > 0) {
+      this.overflow--;
+      this.children().push({ t: 'stray', text: ']', src });
+      return;
+    }
+    const node = this.stack.pop();
+    if (!node) {
+      this.treeProblems.push({ code: 'UNMATCHED_CLOSE', src, message: 'This closing bracket "]" has no opening bracket; it was kept as written. Check where its bracket should open.' });
+      this.children().push({ t: 'stray', text: ']', src });
+      return;
+    }
+    // In a bracket around several paragraphs, a marker before the close names the last paragraph's proponent.
+    if (!node.children.some((child) => child.t === 'para' || child.t === 'or')) moveInsideMarkersToTail(node);
+    // After `]`: whitespace, markers `(+ISR)`, footnote markers and — at top level — stray
+    // closing brackets belong to the bracket just closed.
+    this.tailNode = node;
+    this.tailAtTop = this.stack.length === 0;
+  }
+
+  /** What follows is not the tail's: blank text held back is ordinary text again. */
+  private endTail(): void {
+    const space = this.tailSpace;
+    this.tailNode = null;
+    this.tailSpace = null;
+    if (space !== null) this.children().push(space);
+  }
+
+  /** No marker followed the `]` held back: it, and the blanks around it, are read as they were. */
+  private endAtStrayClose(): void {
+    const { src, space } = this.strayClose!;
+    const after = this.strayCloseSpace;
+    this.tailNode = null;
+    this.tailSpace = null;
+    this.strayClose = null;
+    this.strayCloseSpace = null;
+    if (space !== null) this.children().push(space);
+    this.close(src);
+    if (after !== null) this.leaf(after);
+  }
+
+  /** Hands over the rest; brackets never closed end with their own paragraph, and what follows moves out of them. */
+  finish(): void {
+    while (this.tailNode !== null) {
+      if (this.strayClose !== null) this.endAtStrayClose();
+      else this.endTail();
+    }
+    const { stack, root } = this;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      node.implicitClose = true;
+      this.treeProblems.push({ code: 'UNMATCHED_OPEN', src: node.src, message: 'This opening bracket "[" is never closed; it was closed at the end of its paragraph. Check where it should close.' });
+      const cut = node.children.findIndex((child) => child.t === 'para' || child.t === 'or');
+      if (cut < 0) continue;
+      const moved = node.children.splice(cut);
+      const parent = stack.at(-1)?.children ?? root;
+      parent.push(...moved);
+    }
+    this.root = [];
+    this.take(root);
   }
 }
 
-export interface ParsedTree {
-  readonly nodes: TreeNode[];
-  readonly problems: TreeProblem[];
+/** A draft cut into paragraphs: what is known before any bracket is read. */
+export interface DraftParagraphs {
+  readonly blocks: readonly Block[];
   /** Footnote texts by marker, in draft order. */
   readonly footnotes: FootnoteText[];
+  /** Paragraphs joined where a page break cut them. */
+  readonly problems: TreeProblem[];
 }
 
-export function parseTree(text: string, registry: DelegationRegistry): ParsedTree {
+export function splitDraft(text: string): DraftParagraphs {
   const problems: TreeProblem[] = [];
   const blocks = joinBrokenParagraphs(classify(splitParagraphs(text)), problems);
   const footnotes: FootnoteText[] = [];
-  for (const block of blocks) {
+  for (let n = 0; n < blocks.length; n++) {
+    const block = blocks[n]!;
     if (block.t === 'footnote') footnotes.push(block.note);
     if (block.t === 'content') for (const b of block.breaks) footnotes.push(...b.footnotes);
   }
-  const tokenizer = new Tokenizer(registry, footnotes.some((f) => f.marker === '*'), problems);
+  return { blocks, footnotes, problems };
+}
+
+/**
+ * Reads the brackets of a draft, handing its top-level nodes to `take` in order (a
+ * paragraph at a time, or more while a bracket stays open); returns every problem found,
+ * in the order a reader meets them: joined paragraphs, strike-throughs, then brackets.
+ */
+export function readTree(draft: DraftParagraphs, registry: DelegationRegistry, take: (nodes: readonly TreeNode[]) => void): TreeProblem[] {
+  const { blocks, footnotes } = draft;
+  const readingProblems: TreeProblem[] = [];
+  const treeProblems: TreeProblem[] = [];
+  const reader = new TreeReader(registry, take, footnotes.some((f) => f.marker === '*'), readingProblems, treeProblems);
   let first = true;
-  for (const block of blocks) {
+  // Indexed: this loop runs once per draft, mostly before the optimiser would drop a `for…of`'s iterator results.
+  for (let n = 0; n < blocks.length; n++) {
+    const block = blocks[n]!;
     if (block.t === 'footnote') {
-      tokenizer.push({ t: 'footnote', src: block.note.src, note: block.note });
+      reader.leaf({ t: 'footnote', note: block.note });
       continue;
     }
     if (block.t === 'or') {
-      tokenizer.push({ t: 'or', src: block.src, text: block.raw });
+      reader.leaf({ t: 'or', raw: block.raw, src: block.src });
       continue;
     }
-    if (!first) tokenizer.push({ t: 'para', src: block.parts[0]!.src });
+    if (!first) reader.leaf({ t: 'para', src: block.parts[0]!.src });
     first = false;
-    block.parts.forEach((part, index) => {
+    for (let index = 0; index < block.parts.length; index++) {
+      const part = block.parts[index]!;
       if (index > 0) {
         const joint = block.breaks[index - 1]!;
-        tokenizer.push({ t: 'break', src: joint.src, footnotes: joint.footnotes, separator: joint.separator });
+        reader.leaf({ t: 'break', footnotes: joint.footnotes, separator: joint.separator, src: joint.src });
       }
-      tokenizer.paragraph(part.text, part.src);
-    });
+      reader.paragraph(part.text, part.src);
+    }
   }
-  return { nodes: buildTree(tokenizer.tokens, problems), problems, footnotes };
+  reader.finish();
+  return [...draft.problems, ...readingProblems, ...treeProblems];
 }
 
 /**
@@ -326,94 +525,28 @@ export function parseTree(text: string, registry: DelegationRegistry): ParsedTre
  */
 export const MAX_NESTING = 48;
 
-function buildTree(tokens: readonly Token[], problems: TreeProblem[]): TreeNode[] {
-  const root: TreeNode[] = [];
-  const stack: BracketNode[] = [];
-  const current = (): TreeNode[] => stack.at(-1)?.children ?? root;
-  let overflow = 0;
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    if (token.t === 'open' && stack.length >= MAX_NESTING) {
-      if (overflow === 0) problems.push({ code: 'UNMATCHED_OPEN', src: token.src, message: `Brackets are nested more than ${MAX_NESTING} deep here; the deeper ones were kept as written text. Check the bracketing.` });
-      overflow++;
-      current().push({ t: 'stray', text: '[', src: token.src });
-      i++;
-      continue;
-    }
-    if (token.t === 'close' && overflow > 0) {
-      overflow--;
-      current().push({ t: 'stray', text: ']', src: token.src });
-      i++;
-      continue;
-    }
-    switch (token.t) {
-      case 'open': {
-        const node: BracketNode = { t: 'bracket', children: [], tail: [], src: token.src, implicitClose: false, markersInside: false };
-        current().push(node);
-        stack.push(node);
-        i++;
-        break;
-      }
-      case 'close': {
-        const node = stack.pop();
-        if (!node) {
-          problems.push({ code: 'UNMATCHED_CLOSE', src: token.src, message: 'This closing bracket "]" has no opening bracket; it was kept as written. Check where its bracket should open.' });
-          current().push({ t: 'stray', text: ']', src: token.src });
-          i++;
-          break;
-        }
-        // In a bracket around several paragraphs, a marker before the close names the last paragraph's proponent.
-        if (!node.children.some((child) => child.t === 'para' || child.t === 'or')) moveInsideMarkersToTail(node);
-        i = collectTail(tokens, i + 1, node, stack.length === 0, problems);
-        break;
-      }
-      case 'text':
-        current().push({ t: 'text', text: token.text ?? '', src: token.src });
-        i++;
-        break;
-      case 'strike':
-        current().push({ t: 'strike', text: token.text ?? '', src: token.src });
-        i++;
-        break;
-      case 'marker':
-        current().push({ t: 'marker', marker: token.marker!, src: token.src });
-        i++;
-        break;
-      case 'foot':
-        current().push({ t: 'foot', marker: token.text ?? '', src: token.src });
-        i++;
-        break;
-      case 'break':
-        current().push({ t: 'break', footnotes: token.footnotes ?? [], separator: token.separator ?? ' ', src: token.src });
-        i++;
-        break;
-      case 'para':
-        current().push({ t: 'para', src: token.src });
-        i++;
-        break;
-      case 'or':
-        current().push({ t: 'or', raw: token.text ?? 'OR', src: token.src });
-        i++;
-        break;
-      case 'footnote':
-        current().push({ t: 'footnote', note: token.note! });
-        i++;
-        break;
-    }
+/** ¹²³⁴⁵⁶⁷⁸⁹⁰ */
+function isSuperscript(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+function hasSquareBracket(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 91 || c === 93) return true;
   }
-  // Brackets never closed end with their own paragraph; what follows moves out of them.
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    node.implicitClose = true;
-    problems.push({ code: 'UNMATCHED_OPEN', src: node.src, message: 'This opening bracket "[" is never closed; it was closed at the end of its paragraph. Check where it should close.' });
-    const cut = node.children.findIndex((child) => child.t === 'para' || child.t === 'or');
-    if (cut < 0) continue;
-    const moved = node.children.splice(cut);
-    const parent = stack.at(-1)?.children ?? root;
-    parent.push(...moved);
+  return false;
+}
+
+/** Text of nothing but spaces and tabs (text runs are never empty). */
+function isBlankText(node: LeafNode): boolean {
+  if (node.t !== 'text') return false;
+  const { text } = node;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
   }
-  return root;
+  return true;
 }
 
 /** `[Considering (+ISR)]`: markers written just inside the closing bracket belong to it. */
@@ -443,47 +576,6 @@ function moveInsideMarkersToTail(node: BracketNode): void {
   }
   const [head, ...rest] = inside;
   if (head) node.tail.push({ ...head, space }, ...rest.map((entry) => ({ ...entry, space: ' ' })));
+  for (const entry of inside) if (entry.t === 'marker') node.markers.push(entry.marker);
   node.markersInside = true;
-}
-
-/**
- * After `]`: whitespace, markers `(+ISR)`, footnote markers and — at top level — stray
- * closing brackets belong to the bracket just closed. Returns the index of the first
- * token that does not.
- */
-function collectTail(tokens: readonly Token[], from: number, node: BracketNode, atTop: boolean, problems: TreeProblem[]): number {
-  let i = from;
-  let space = '';
-  let spaceIndex = -1;
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    if (token.t === 'text' && /^[ \t]*$/u.test(token.text ?? '') && spaceIndex < 0) {
-      space = token.text ?? '';
-      spaceIndex = i;
-      i++;
-      continue;
-    }
-    if (token.t === 'marker') {
-      node.tail.push({ t: 'marker', marker: token.marker!, space, src: token.src });
-    } else if (token.t === 'foot') {
-      node.tail.push({ t: 'foot', marker: token.text ?? '', space, src: token.src });
-    } else if (token.t === 'close' && atTop && followsWithMarker(tokens, i + 1)) {
-      problems.push({ code: 'UNMATCHED_CLOSE', src: token.src, message: 'This closing bracket "]" has no opening bracket; the positions after it were attached to the bracket just before it. Check where its bracket should open.' });
-      node.tail.push({ t: 'stray', space, src: token.src });
-    } else {
-      break;
-    }
-    space = '';
-    spaceIndex = -1;
-    i++;
-  }
-  // Whitespace that was not followed by a tail item is ordinary text again.
-  return spaceIndex >= 0 ? spaceIndex : i;
-}
-
-function followsWithMarker(tokens: readonly Token[], from: number): boolean {
-  let i = from;
-  while (i < tokens.length && tokens[i]!.t === 'text' && /^[ \t]*$/u.test(tokens[i]!.text ?? '')) i++;
-  const next = tokens[i];
-  return next !== undefined && (next.t === 'marker' || next.t === 'foot');
 }

@@ -3,6 +3,12 @@
  * (+Thai)`, `~~text~~ [text] (+Thai)`, whole-paragraph brackets, `OR`, footnotes.
  * Layout hints recorded at import are honoured, so an imported draft comes back as written;
  * what was added since renders in the notation's plain form.
+ *
+ * The writer appends each piece to the paragraph being written, in the order they stand,
+ * and the paragraphs are joined once at the end. (Brackets used to be written as strings of
+ * their own, re-sliced out of the paragraph around covered words and concatenated again:
+ * most of the strings made were thrown away, and the collector copied them first. One list
+ * of all the pieces, joined once, costs more than this: a join is dear per element.)
  */
 import type { DelegationRegistry } from '../../delegations/index.ts';
 import type { DocumentState } from '../../model/document-state.ts';
@@ -11,28 +17,36 @@ import type { Proposal, TailItem } from '../../model/proposal.ts';
 import type { Provision } from '../../model/provision.ts';
 import type { Statement } from '../../model/statement.ts';
 import { buildInlineTree, proposalContainer, provisionContainer, type Container, type InlineNode } from '../../views/inline-tree.ts';
-import { outlineDocument } from '../../views/document-outline.ts';
+import { outlineDocument, type OutlineEntry } from '../../views/document-outline.ts';
 import { footnoteMarkers } from '../../views/footnote-markers.ts';
 import type { RenderedSection } from '../notation.ts';
 
 type Decoration = { readonly at: number; readonly order: number; readonly text: string };
 
-/** Where the writer is in one container: its decorations, the next one due, the text so far. */
+/** Where the writer is in one container: its decorations and the next one due. */
 interface Cursor {
   readonly container: Container;
   readonly decorations: readonly Decoration[];
   next: number;
-  out: string;
 }
 
 const NONE: readonly Decoration[] = [];
 const NO_TAIL: readonly TailItem[] = [];
+const NO_IDS: readonly string[] = [];
+const NO_STRAYS: readonly { readonly at: number; readonly text: string }[] = [];
 
 export function renderCicaSections(state: DocumentState, _registry: DelegationRegistry): RenderedSection[] {
   return new CicaWriter(state).sections();
 }
 
+/** The whole compiled text: what {@link joinSections} makes of {@link renderCicaSections}, written in one go. */
+export function renderCicaText(state: DocumentState, _registry: DelegationRegistry): string {
+  return new CicaWriter(state).text();
+}
+
 class CicaWriter {
+  /** The paragraph being written. */
+  private out = '';
   private readonly markers: Map<string, string>;
   private readonly decorations = new Map<string, Decoration[]>();
   /** Statements on a whole proposal, and on a provision's label, by the id they attach to. */
@@ -41,7 +55,11 @@ class CicaWriter {
   /** Chair's deletions written as strike-through in this rendering. */
   private readonly struck = new Set<string>();
 
+  /** Proposals with proposals anchored in their words, found once rather than asked of the index per proposal. */
+  private readonly amended = new Set<string>();
+
   constructor(private readonly state: DocumentState) {
+    for (const [key, ids] of state.anchored) if (ids.length > 0 && key.startsWith('p:')) this.amended.add(key.slice(2));
     this.markers = footnoteMarkers(state);
     this.collectDecorations();
     for (const statement of state.statements.values()) {
@@ -53,72 +71,115 @@ class CicaWriter {
 
   sections(): RenderedSection[] {
     const sections: RenderedSection[] = [];
+    let paragraphs: string[] = [];
+    const end = (): void => {
+      paragraphs.push(this.out);
+      this.out = '';
+    };
     for (const entry of outlineDocument(this.state)) {
       const provision = this.state.provisions.get(entry.provisionId);
       if (!provision) continue;
-      const paragraphs: string[] = [];
-      if (entry.orBefore) paragraphs.push('OR');
-      paragraphs.push(this.provisionLine(provision, entry.opens, entry.closes));
-      for (const remark of entry.remarksAfter) paragraphs.push(this.bracketed(remark, this.plain(remark.text)));
-      for (const note of entry.notesAfter) paragraphs.push(this.noteText(note));
+      this.entry(entry, provision, end);
       sections.push({ provisionId: provision.id, paragraphs });
+      paragraphs = [];
     }
     return sections;
   }
 
-  private provisionLine(provision: Provision, opens: readonly Proposal[], closes: readonly Proposal[]): string {
+  text(): string {
+    const paragraphs: string[] = [];
+    const end = (): void => {
+      paragraphs.push(this.out);
+      this.out = '';
+    };
+    for (const entry of outlineDocument(this.state)) {
+      const provision = this.state.provisions.get(entry.provisionId);
+      if (provision) this.entry(entry, provision, end);
+    }
+    return paragraphs.join('\n\n') + '\n';
+  }
+
+  /** Writes the paragraphs of one provision, calling `end` after each. */
+  private entry(entry: OutlineEntry, provision: Provision, end: () => void): void {
+    if (entry.orBefore) {
+      this.out += 'OR';
+      end();
+    }
+    this.provisionLine(provision, entry.opens, entry.closes);
+    end();
+    for (const remark of entry.remarksAfter) {
+      this.openBracket(remark);
+      this.out += remark.text;
+      this.closeBracket(remark);
+      end();
+    }
+    for (const note of entry.notesAfter) {
+      this.out += this.noteText(note);
+      end();
+    }
+  }
+
+  private provisionLine(provision: Provision, opens: readonly Proposal[], closes: readonly Proposal[]): void {
     const { layout } = provision;
-    const outside = opens.filter((p) => p.layout.labelOutside);
-    const before = opens.filter((p) => !p.layout.labelOutside && !p.layout.unbracketed).map((p) => this.openBracket(p)).join('');
-    const labelNotes = this.labelNotes(provision);
-    let label = '';
+    this.out += layout.prefix ?? '';
+    for (const proposal of opens) if (!proposal.layout.labelOutside && !proposal.layout.unbracketed) this.openBracket(proposal);
     if (provision.label !== null) {
       const raw = layout.labelRaw ?? provision.label;
-      label = (layout.labelBracketed ? `[${raw}]` : raw) + labelNotes + (layout.afterLabel ?? ' ');
+      this.out += layout.labelBracketed ? '[' + raw + ']' : raw;
+      this.labelNotes(provision);
+      this.out += layout.afterLabel ?? ' ';
     }
-    const container = provisionContainer(this.state, provision.id)!;
-    const body = outside.map((p) => this.openBracket(p)).join('') + this.container(container);
-    const closing = closes.map((p) => this.closeBracket(p)).join('');
-    return (layout.prefix ?? '') + before + label + body + closing;
+    for (const proposal of opens) if (proposal.layout.labelOutside) this.openBracket(proposal);
+    this.container(provisionContainer(this.state, provision.id)!);
+    for (const proposal of closes) this.closeBracket(proposal);
   }
 
-  private openBracket(proposal: Proposal): string {
-    return (this.hasWrap(proposal) ? '[' : '') + '[';
+  private openBracket(proposal: Proposal): void {
+    this.out += this.hasWrap(proposal) ? '[[' : '[';
   }
 
-  private closeBracket(proposal: Proposal): string {
-    if (proposal.layout.unbracketed) return this.tail(proposal);
-    return this.insideMarkers(proposal) + (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal);
-  }
-
-  private bracketed(proposal: Proposal, inner: string): string {
-    return this.openBracket(proposal) + inner + this.closeBracket(proposal);
+  private closeBracket(proposal: Proposal): void {
+    if (proposal.layout.unbracketed) {
+      this.out += this.tail(proposal);
+      return;
+    }
+    this.out += this.insideMarkers(proposal) + (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal);
   }
 
   // -------------------------------------------------------------------------------------
   // Words
 
-  private container(container: Container): string {
+  private container(container: Container): void {
     const decorations = this.decorations.size === 0 ? NONE : (this.decorations.get(containerId(container)) ?? NONE);
-    const cursor: Cursor = { container, decorations, next: 0, out: '' };
+    const cursor: Cursor = { container, decorations, next: 0 };
     this.walk(cursor, buildInlineTree(this.state, container));
     this.flush(cursor, Number.POSITIVE_INFINITY);
-    return cursor.out;
   }
 
-  /** A proposal's own words; most have nothing nested, marked or toggled in them. */
-  private proposalWords(proposal: Proposal): string {
-    const plain =
+  /** Whether a proposal's own words are just its text; most have nothing nested, marked or toggled in them. */
+  private hasPlainWords(proposal: Proposal): boolean {
+    return (
       proposal.toggles.length === 0 &&
       (this.decorations.size === 0 || !this.decorations.has(`p:${proposal.id}`)) &&
-      (this.state.anchored.get(`p:${proposal.id}`)?.length ?? 0) === 0;
-    return plain ? proposal.text : this.container(proposalContainer(proposal));
+      (this.amended.size === 0 || !this.amended.has(proposal.id))
+    );
+  }
+
+  /** A proposal's own words as a string, for the writer to look at before writing them. */
+  private proposalWords(proposal: Proposal): string {
+    if (this.hasPlainWords(proposal)) return proposal.text;
+    const paragraph = this.out;
+    this.out = '';
+    this.container(proposalContainer(proposal));
+    const words = this.out;
+    this.out = paragraph;
+    return words;
   }
 
   /** Writes the decorations (footnote markers, footnote texts, stray brackets) up to `upTo`. */
   private flush(cursor: Cursor, upTo: number): void {
     const { decorations } = cursor;
-    while (cursor.next < decorations.length && decorations[cursor.next]!.at <= upTo) cursor.out += decorations[cursor.next++]!.text;
+    while (cursor.next < decorations.length && decorations[cursor.next]!.at <= upTo) this.out += decorations[cursor.next++]!.text;
   }
 
   private walk(cursor: Cursor, nodes: readonly InlineNode[]): void {
@@ -128,7 +189,7 @@ class CicaWriter {
         continue;
       }
       this.flush(cursor, node.proposal.anchor!.start);
-      cursor.out += this.inlineProposal(cursor, node);
+      this.inlineProposal(cursor, node);
     }
   }
 
@@ -138,7 +199,7 @@ class CicaWriter {
     const { decorations, container } = cursor;
     const decorated = cursor.next < decorations.length && decorations[cursor.next]!.at < end;
     if (!decorated && container.toggles.length === 0) {
-      cursor.out += text;
+      this.out += text;
       return;
     }
     const cuts: number[] = [];
@@ -148,21 +209,12 @@ class CicaWriter {
     let at = start;
     for (const cut of cuts) {
       if (cut < at) continue;
-      cursor.out += text.slice(at - start, cut - start);
+      this.out += text.slice(at - start, cut - start);
       this.flush(cursor, cut);
-      cursor.out += this.letter(container, cut, text[cut - start]!);
+      this.out += this.letter(container, cut, text[cut - start]!);
       at = cut + 1;
     }
-    cursor.out += text.slice(at - start);
-  }
-
-  /** Renders a proposal's covered words through the same cursor, so decorations in them stay in order. */
-  private covered(cursor: Cursor, nodes: readonly InlineNode[]): string {
-    const mark = cursor.out.length;
-    this.walk(cursor, nodes);
-    const inner = cursor.out.slice(mark);
-    cursor.out = cursor.out.slice(0, mark);
-    return inner;
+    this.out += text.slice(at - start);
   }
 
   private letter(container: Container, at: number, letter: string): string {
@@ -173,53 +225,73 @@ class CicaWriter {
     return letter;
   }
 
-  private inlineProposal(cursor: Cursor, node: Extract<InlineNode, { t: 'proposal' }>): string {
+  /**
+   * Writes one proposal in its container's words. The covered words are walked through the
+   * same cursor, where they stand, so decorations in them stay in order.
+   */
+  private inlineProposal(cursor: Cursor, node: Extract<InlineNode, { t: 'proposal' }>): void {
     const { proposal } = node;
     const { container } = cursor;
-    const covered = (): string => this.covered(cursor, node.covered);
+    const { layout } = proposal;
     switch (proposal.kind) {
       case 'insert': {
         const rendered = this.proposalWords(proposal);
         const anchor = proposal.anchor!;
-        const toggle = container.toggles.find((t) => t.at === anchor.start && t.form === 'lower-in-previous-bracket');
+        const toggle = container.toggles.length > 0 && container.toggles.some((t) => t.at === anchor.start && t.form === 'lower-in-previous-bracket');
         const lower = toggle && this.isLastInsertAt(container, proposal) ? (container.text[anchor.start] ?? '').toLowerCase() : '';
         // Words stored with the space that separates them from the next word show it outside the bracket.
         const spaced = lower === '' && proposal.text.endsWith(' ') && rendered.endsWith(' ');
         const inner = spaced ? rendered.slice(0, -1) : rendered;
-        const close = proposal.layout.implicitClose ? '' : ']';
-        return this.withWrap(proposal, '[' + inner + lower + this.insideMarkers(proposal) + close + this.tail(proposal)) + (spaced ? ' ' : '');
+        const close = layout.implicitClose ? '' : ']';
+        this.out += (this.hasWrap(proposal) ? '[[' : '[') + inner + lower + this.insideMarkers(proposal) + close + this.tail(proposal) + (spaced ? ' ' : '');
+        return;
       }
       case 'delete': {
-        const inner = covered();
-        if (proposal.layout.strike || (proposal.byChair && proposal.layout.tail === undefined && node.covered.every((n) => n.t === 'text'))) {
+        if (layout.strike || (proposal.byChair && layout.tail === undefined && node.covered.every((n) => n.t === 'text'))) {
+          this.out += '~~';
+          this.walk(cursor, node.covered);
+          this.out += '~~';
           this.struck.add(proposal.id);
           const copy = this.tail(proposal);
-          return `~~${inner}~~` + (copy === '' ? '' : ` [${this.plain(container.text.slice(proposal.anchor!.start, proposal.anchor!.end))}]${copy}`);
+          if (copy !== '') this.out += ' [' + this.plain(container.text.slice(proposal.anchor!.start, proposal.anchor!.end)) + ']' + copy;
+          return;
         }
-        if (proposal.layout.oldBracketed || proposal.layout.tail === undefined) {
-          return this.withWrap(proposal, '[' + inner + this.insideMarkers(proposal) + (proposal.layout.implicitClose ? '' : ']') + this.tail(proposal));
+        if (layout.oldBracketed || layout.tail === undefined) {
+          this.out += this.hasWrap(proposal) ? '[[' : '[';
+          this.walk(cursor, node.covered);
+          this.out += this.insideMarkers(proposal) + (layout.implicitClose ? '' : ']') + this.tail(proposal);
+          return;
         }
-        return inner + this.tail(proposal);
+        this.walk(cursor, node.covered);
+        this.out += this.tail(proposal);
+        return;
       }
       case 'replace': {
-        const inner = covered();
-        const bracketOld = proposal.layout.oldBracketed || proposal.layout.tail === undefined;
-        const old = bracketOld ? `[${inner}]` : inner;
-        const written = proposal.layout.oldWritten ?? this.writtenCode(proposal, proposal.proponent ?? '');
-        const minus = proposal.proponent === null ? '' : `${proposal.layout.markerSpace ?? ' '}(-${written})`;
-        const fresh = this.proposalWords(proposal);
-        return old + minus + (proposal.layout.gap ?? ' ') + this.withWrap(proposal, '[' + fresh + this.insideMarkers(proposal) + ']' + this.tail(proposal));
+        const bracketOld = layout.oldBracketed || layout.tail === undefined;
+        if (bracketOld) this.out += '[';
+        this.walk(cursor, node.covered);
+        if (bracketOld) this.out += ']';
+        if (proposal.proponent !== null) this.out += (layout.markerSpace ?? ' ') + '(-' + (layout.oldWritten ?? this.writtenCode(proposal, proposal.proponent)) + ')';
+        this.out += (layout.gap ?? ' ') + (this.hasWrap(proposal) ? '[[' : '[');
+        if (this.hasPlainWords(proposal)) this.out += proposal.text;
+        else this.container(proposalContainer(proposal));
+        this.out += this.insideMarkers(proposal) + ']' + this.tail(proposal);
+        return;
       }
       default:
-        return covered();
+        this.walk(cursor, node.covered);
     }
   }
 
+  /** No open insertion made later rests at the same point. */
   private isLastInsertAt(container: Container, proposal: Proposal): boolean {
-    const ids = this.state.anchored.get(containerId(container)) ?? [];
+    const ids = this.state.anchored.get(containerId(container)) ?? NO_IDS;
     const at = proposal.anchor!.start;
-    const later = ids.slice(ids.indexOf(proposal.id) + 1).map((id) => this.state.proposals.get(id));
-    return !later.some((p) => p?.status === 'open' && p.anchor?.start === at && p.anchor.end === at);
+    for (let k = ids.indexOf(proposal.id) + 1; k < ids.length; k++) {
+      const p = this.state.proposals.get(ids[k]!);
+      if (p?.status === 'open' && p.anchor?.start === at && p.anchor.end === at) return false;
+    }
+    return true;
   }
 
   // -------------------------------------------------------------------------------------
@@ -230,10 +302,6 @@ class CicaWriter {
     if (tail === undefined) return false;
     for (const item of tail) if (item.t === 'position' && item.wrap && this.position(proposal, item.delegation)) return true;
     return false;
-  }
-
-  private withWrap(proposal: Proposal, inner: string): string {
-    return (this.hasWrap(proposal) ? '[' : '') + inner;
   }
 
   private insideMarkers(proposal: Proposal): string {
@@ -254,8 +322,9 @@ class CicaWriter {
    */
   private retainCopy(proposal: Proposal): string {
     if (!this.objectionsInCopy(proposal)) return '';
-    const objections = [...(this.state.positions.get(proposal.id)?.values() ?? [])].filter((p) => p.stance === 'objects');
-    if (objections.length === 0) return '';
+    const positions = this.state.positions.get(proposal.id);
+    if (positions === undefined || !hasObjection(positions)) return '';
+    const objections = [...positions.values()].filter((p) => p.stance === 'objects');
     const words =
       proposal.kind === 'delete'
         ? this.plainContainerText(proposal)
@@ -327,7 +396,7 @@ class CicaWriter {
         out += ' ' + this.marker(proposal, position, null);
       }
     }
-    const notes = this.notesOnProposal.get(proposal.id);
+    const notes = this.notesOnProposal.size === 0 ? undefined : this.notesOnProposal.get(proposal.id);
     if (notes !== undefined) {
       for (const statement of notes) if (!tail.some((item) => item.t === 'note' && item.statementId === statement.id)) out += this.markers.get(statement.id) ?? '';
     }
@@ -355,8 +424,9 @@ class CicaWriter {
     return delegation;
   }
 
-  private labelNotes(provision: Provision): string {
-    return (this.notesOnLabel.get(provision.id) ?? []).map((statement) => this.markers.get(statement.id) ?? '').join('');
+  private labelNotes(provision: Provision): void {
+    const notes = this.notesOnLabel.get(provision.id);
+    if (notes !== undefined) for (const statement of notes) this.out += this.markers.get(statement.id) ?? '';
   }
 
   private noteText(statement: Statement): string {
@@ -391,13 +461,18 @@ class CicaWriter {
       }
     }
     for (const provision of this.state.provisions.values()) {
-      for (const stray of provision.layout.strays ?? []) add(`v:${provision.id}`, { at: stray.at, order: order++, text: stray.text });
+      for (const stray of provision.layout.strays ?? NO_STRAYS) add(`v:${provision.id}`, { at: stray.at, order: order++, text: stray.text });
     }
     for (const proposal of this.state.proposals.values()) {
-      for (const stray of proposal.layout.strays ?? []) add(`p:${proposal.id}`, { at: stray.at, order: order++, text: stray.text });
+      for (const stray of proposal.layout.strays ?? NO_STRAYS) add(`p:${proposal.id}`, { at: stray.at, order: order++, text: stray.text });
     }
     for (const list of this.decorations.values()) list.sort((a, b) => a.at - b.at || a.order - b.order);
   }
+}
+
+function hasObjection(positions: ReadonlyMap<string, Position>): boolean {
+  for (const position of positions.values()) if (position.stance === 'objects') return true;
+  return false;
 }
 
 function mentions(tail: readonly TailItem[], delegation: string): boolean {
