@@ -74,6 +74,14 @@ describe('importing anything', () => {
     expect(state.order.length).toBeGreaterThan(100 * 143);
   });
 
+  it('keeps an empty bracket a delegation objects to, found by the mutation property above', () => {
+    // Seed line 2.5.14 with a "[" typed before "] (-IND)": once read as a deletion of nothing and dropped.
+    for (const text of ['1.1 Text [] (-IND) more.', '1.1 Human rights (+UZ)[] (-IND)', '1.1 Text [ ] (-Rus) more.']) {
+      const { state } = importsQuickly(text);
+      expect(normalizeWhitespace(renderText(state, { view: 'compiled' }))).toBe(normalizeWhitespace(text));
+    }
+  });
+
   it('reports an empty draft', () => {
     expect(importsQuickly('   \n\n').warnings.map((w) => w.code)).toContain('EMPTY_INPUT');
   });

@@ -627,7 +627,9 @@ class CicaReader {
       }
     }
 
-    if (firstFor === undefined && firstAgainstIt !== undefined) {
+    // An empty `[] (-IND)` has no words to delete: it is read as the (empty) bracket it is, so
+    // that nothing of the draft is lost, rather than as a deletion of nothing.
+    if (firstFor === undefined && firstAgainstIt !== undefined && !isEmptyBracket(node)) {
       // The bracketed words stand; the delegation(s) propose to delete them — or to replace them.
       const id = this.builder.nextProposalId();
       const start = acc.text.length;
@@ -1222,4 +1224,9 @@ function isTitle(plain: string): boolean {
     letters++;
   }
   return letters >= 6;
+}
+
+/** A bracket with nothing at all inside it: `[]`. */
+function isEmptyBracket(node: BracketNode): boolean {
+  return node.children.every((child) => child.t === 'text' && child.text === '');
 }
