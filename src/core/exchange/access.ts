@@ -105,7 +105,8 @@ export function allowanceFor(record: SubmissionRecord, party: string, atMs: numb
   );
 }
 
-function reaches(widening: Widening, viewer: Viewer, party: string | null): boolean {
+/** Whom a widening reaches: the one answer for access and for the notices that announce it. */
+export function reaches(widening: Widening, viewer: Viewer, party: string | null): boolean {
   switch (widening.kind) {
     case 'publication':
       return true;

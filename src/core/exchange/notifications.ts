@@ -7,13 +7,12 @@
  * an urgent disaster notification reaches its addressees and nobody else). Nobody is notified
  * of what its own party did.
  */
-import { canSee } from './access.ts';
+import { canSee, reaches } from './access.ts';
 import type { CategoryId } from './categories.ts';
 import type { ExchangeEvent } from './events.ts';
 import type { ExchangeState, SubmissionRecord } from './state.ts';
 import { ms } from './time.ts';
 import { isDelegateOf, partyOf, type Viewer } from './viewer.ts';
-import type { Widening } from './widening.ts';
 
 export type NotificationKind =
   /** A submission addressed to the viewer's state, or submitted to the secretariat. */
@@ -104,7 +103,7 @@ export function notificationsFor(state: ExchangeState, viewer: Viewer, event: Ex
       const out: ExchangeNotification[] = [];
       const request = event.data.inAnswerTo === null ? undefined : state.requests.get(event.data.inAnswerTo);
       if (request !== undefined && request.party === party) out.push(note('consent.granted', record));
-      if (reachedBy(event.data.widening, viewer, party)) out.push(note('submission.shared', record));
+      if (reaches(event.data.widening, viewer, party)) out.push(note('submission.shared', record));
       return out;
     }
     case 'consent.refused': {
@@ -125,16 +124,5 @@ export function notificationsFor(state: ExchangeState, viewer: Viewer, event: Ex
       const record = check === undefined ? null : about(check.submissionId);
       return record !== null && check!.party === party ? [note('contact.confirmed', record)] : [];
     }
-  }
-}
-
-function reachedBy(widening: Widening, viewer: Viewer, party: string | null): boolean {
-  switch (widening.kind) {
-    case 'publication':
-      return true;
-    case 'secretariat':
-      return viewer.role === 'secretariat';
-    case 'states':
-      return party !== null && (viewer.role === 'delegate' || viewer.role === 'observer') && widening.states.includes(party);
   }
 }
