@@ -15,7 +15,10 @@
  *
  * When what is drawn above the view turns out taller or shorter than estimated, the
  * browser's scroll anchoring (CSS overflow-anchor, on by default) keeps the text under the
- * reader's eyes still.
+ * reader's eyes still. At either edge that is not what the reader wants: after Home (or the
+ * scrollbar dragged to the top) the top stays in view, after End the end does, while the
+ * paragraphs there are measured — anchoring would otherwise shift the smooth scroll's target
+ * by what they turned out taller than estimated, and Home would stop short of the top.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
@@ -26,6 +29,8 @@ const TAB_REACH = 3;
 
 /** Measurements after which the rate of pixels per character is taken as known, so that the estimates stop moving. */
 const FIT_SAMPLE = 300;
+
+type Edge = 'start' | 'end';
 
 interface Props {
   readonly className: string;
@@ -83,11 +88,11 @@ export function TextWindow({ className, keys, sizes, renderItem }: Props) {
   // Counts the changes of the estimates (a new rate, a new width), after which the heights are worked out anew.
   const [estimates, setEstimates] = useState(0);
   const revealing = useRef<string | null>(null);
-  // The reader went to the very end (End key, scrollbar): there they stay while the last paragraphs are measured, until they scroll up.
-  const atEnd = useRef(false);
+  // The reader went to the very top or end (Home, End, the scrollbar): there they stay while the paragraphs there are measured, until they scroll away.
+  const pinned = useRef<Edge | null>(null);
   const lastScrollY = useRef(0);
-  // Until when the End key's own smooth scroll (to where the end was) may still move the view up.
-  const endKeyUntil = useRef(0);
+  // Until when the Home or End key's own smooth scroll (to where that edge was) may still move the view the other way.
+  const edgeKeyUntil = useRef(0);
 
   const indexOf = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
   // Worked out anew when the estimates change (`estimates`, not read inside, says when); a measurement is written into them in place.
@@ -116,10 +121,13 @@ export function TextWindow({ className, keys, sizes, renderItem }: Props) {
       const to = from + innerHeight;
       if (fromScroll) {
         // The text's box was just laid out (above): reading the page's height costs nothing more.
-        if (scrollY + innerHeight >= document.documentElement.scrollHeight - 2) atEnd.current = true;
-        else if (scrollY < lastScrollY.current - 1 && performance.now() > endKeyUntil.current) atEnd.current = false;
+        const settled = performance.now() > edgeKeyUntil.current;
+        if (scrollY + innerHeight >= document.documentElement.scrollHeight - 2) pinned.current = 'end';
+        else if (scrollY <= 0) pinned.current = 'start';
+        else if (settled && pinned.current === 'end' && scrollY < lastScrollY.current - 1) pinned.current = null;
+        else if (settled && pinned.current === 'start' && scrollY > lastScrollY.current + 1) pinned.current = null;
         lastScrollY.current = scrollY;
-        keepAtEnd();
+        keepAtEdge();
       }
       if (!shouldMove(now, current, from, to)) return;
       const next = rangeForView(now, from, to);
@@ -132,20 +140,25 @@ export function TextWindow({ className, keys, sizes, renderItem }: Props) {
     const container = ref.current;
     if (!windowed || !container) return;
     const onScroll = (): void => follow.current(true);
-    // The End key scrolls smoothly to where the end was when it was pressed; the end moves as the last paragraphs are measured.
-    const leaveEnd = (): void => {
-      atEnd.current = false;
-      endKeyUntil.current = 0;
+    // Home and End scroll smoothly to where that edge was when pressed; the edge moves as the paragraphs there are measured.
+    const leave = (edge: Edge): void => {
+      if (pinned.current !== edge) return;
+      pinned.current = null;
+      edgeKeyUntil.current = 0;
     };
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || (event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]'))) return;
-      if (event.key === 'End') {
-        atEnd.current = true;
-        endKeyUntil.current = performance.now() + 1000;
-      } else if (['Home', 'PageUp', 'ArrowUp'].includes(event.key)) leaveEnd();
+      const edge = event.key === 'End' ? 'end' : event.key === 'Home' ? 'start' : null;
+      if (edge) {
+        pinned.current = edge;
+        edgeKeyUntil.current = performance.now() + 1000;
+      } else if (['PageUp', 'ArrowUp'].includes(event.key)) leave('end');
+      else if (['PageDown', 'ArrowDown', ' '].includes(event.key)) leave('start');
+      // Tab moves the view to the focus, wherever that is.
+      else if (event.key === 'Tab') pinned.current = null;
     };
     const onWheel = (event: WheelEvent): void => {
-      if (event.deltaY < 0) leaveEnd();
+      if (event.deltaY !== 0) leave(event.deltaY < 0 ? 'end' : 'start');
     };
     const onReveal = (event: Event): void => {
       const key = (event as CustomEvent<string>).detail;
@@ -160,7 +173,7 @@ export function TextWindow({ className, keys, sizes, renderItem }: Props) {
     const resized = new ResizeObserver(() => {
       const next = container.getBoundingClientRect().width;
       if (Math.abs(next - width.current) < 1) {
-        keepAtEnd();
+        keepAtEdge();
         return;
       }
       width.current = next;
@@ -199,11 +212,11 @@ export function TextWindow({ className, keys, sizes, renderItem }: Props) {
       const item = Array.from(container.children).find((child) => child.getAttribute('data-item') === target);
       if (item) {
         revealing.current = null;
-        atEnd.current = false;
+        pinned.current = null;
         (item.matches('[data-provision]') ? item : (item.querySelector('[data-provision]') ?? item)).scrollIntoView({ block: 'start' });
       }
     }
-    keepAtEnd();
+    keepAtEdge();
     if (!heights || !measure(container, measured.current, heights, indexOf)) return;
     // While few paragraphs are measured, each measurement refines the estimate of all the others.
     if (measured.current.size <= FIT_SAMPLE || rate.current === null) {
@@ -213,11 +226,13 @@ export function TextWindow({ className, keys, sizes, renderItem }: Props) {
     follow.current(false);
   });
 
-  /** Scroll anchoring keeps the text in view still as what is above it is measured; at the end, it is the end that should stay in view. */
-  function keepAtEnd(): void {
-    if (!atEnd.current || latest.current.drawn.end !== latest.current.keys.length) return;
-    const bottom = document.documentElement.scrollHeight - innerHeight;
-    if (scrollY < bottom - 1) scrollTo(scrollX, bottom);
+  /** Scroll anchoring keeps the text in view still as what is above it is measured; at an edge, it is the edge that should stay in view. */
+  function keepAtEdge(): void {
+    const { drawn: now, keys: all } = latest.current;
+    if (pinned.current === 'end' && now.end === all.length) {
+      const bottom = document.documentElement.scrollHeight - innerHeight;
+      if (scrollY < bottom - 1) scrollTo(scrollX, bottom);
+    } else if (pinned.current === 'start' && now.start === 0 && scrollY > 0) scrollTo(scrollX, 0);
   }
 
   const itemOf = (target: EventTarget): number | undefined => {
