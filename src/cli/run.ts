@@ -12,6 +12,7 @@ Commands:
   render FILE [--view V] [--notation N] print a view: compiled, agreed, as:ISO3
   demo                                  import the CICA seed draft and print it
   verify-log                            walk the event hash chain; name the first bad event
+  verify-log --bundle FILE              check a state's verification bundle offline
   user add|disable|reset-mfa …          administer accounts (user --help)
 `;
 

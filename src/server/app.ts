@@ -42,6 +42,7 @@ import { registerExchangeRoutes } from './routes/exchange.ts';
 import { registerExchangeConsentRoutes } from './routes/exchange-consent.ts';
 import { registerExchangeDutyRoutes } from './routes/exchange-duties.ts';
 import { registerExchangeLiveRoutes } from './routes/exchange-live.ts';
+import { registerVerificationBundleRoutes } from './routes/verification-bundle.ts';
 import { eraseExpiredBodies } from './services/exchange-bodies.ts';
 import { exchangeStore } from './services/exchange-domain.ts';
 import { registerLiveRoutes } from './routes/live.ts';
@@ -273,6 +274,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerExchangeConsentRoutes(api, context);
   registerExchangeDutyRoutes(api, context);
   registerExchangeLiveRoutes(api, context);
+  registerVerificationBundleRoutes(api, context);
 
   await context.hub.start(deps.database);
   await context.exchangeHub.start(deps.database);

@@ -49,6 +49,7 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'exchange.read': { anonymous: 401, outsider: 404, default: 'allow' },
   'exchange.send': { anonymous: 401, outsider: 404, delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
   'exchange.act': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
+  'log.bundle': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
 };
 
 /** Per-route exceptions, each with its reason. */

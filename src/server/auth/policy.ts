@@ -36,6 +36,7 @@ export const ACCESS_RULES = {
   'exchange.send': 'a delegate, on behalf of their own state',
   'exchange.act':
     'delegates and the secretariat: request consent for what they see, grant, refuse and revoke for what their state provided, disseminate (secretariat), confirm points of contact; what they may not see does not exist (404)',
+  'log.bundle': "a delegate, for their own state's verification bundle; the secretariat, for its own",
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -67,6 +68,7 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'exchange.read': ['secretariat', 'chair', 'delegate', 'observer'],
   'exchange.send': ['delegate'],
   'exchange.act': ['secretariat', 'delegate'],
+  'log.bundle': ['secretariat', 'delegate'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -108,6 +110,7 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'exchange.read': '',
   'exchange.send': 'only a delegate sends information, on behalf of their own state (Catalogue 1.6).',
   'exchange.act': 'the chair and observers are no parties to the information exchange: they read what was published, and act on nothing.',
+  'log.bundle': 'a verification bundle is made for a party to the log: a state (its delegates ask for it) or the secretariat.',
 };
 
 /** The role check of a rule within one organisation. */
