@@ -1,7 +1,7 @@
 /** Dispatches `parley <command>` to its implementation. */
 import { importCommand, renderCommand } from './draft-commands.ts';
 import { demoCommand } from './demo-command.ts';
-import { serveCommand, userCommand, verifyLogCommand } from './server-commands.ts';
+import { backupCommand, restoreCommand, serveCommand, userCommand, verifyLogCommand } from './server-commands.ts';
 import { CliError, type CliIo } from './io.ts';
 
 const USAGE = `Usage: parley <command> [options]
@@ -13,6 +13,8 @@ Commands:
   demo                                  import the CICA seed draft and print it
   verify-log                            walk the event hash chain; name the first bad event
   verify-log --bundle FILE              check a state's verification bundle offline
+  backup FILE                           write the whole database (sessions left out) to a new file
+  restore FILE                          restore a backup into an empty database; verified before kept
   user add|disable|reset-mfa …          administer accounts (user --help)
 `;
 
@@ -22,6 +24,8 @@ const commands: Record<string, (io: CliIo, args: readonly string[]) => Promise<n
   demo: demoCommand,
   serve: serveCommand,
   'verify-log': verifyLogCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   user: userCommand,
 };
 

@@ -1,4 +1,4 @@
-/** Commands that act on the server's database: serve, verify-log, user administration. */
+/** Commands that act on the server's database: serve, verify-log, backup and restore, user administration. */
 import type { CliIo } from './io.ts';
 
 function lines(io: CliIo) {
@@ -18,4 +18,14 @@ export async function verifyLogCommand(io: CliIo, args: readonly string[]): Prom
 export async function userCommand(io: CliIo, args: readonly string[]): Promise<number> {
   const { runUser } = await import('../server/cli-commands/user.ts');
   return runUser(args, lines(io));
+}
+
+export async function backupCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const { runBackup } = await import('../server/cli-commands/backup.ts');
+  return runBackup(args, lines(io));
+}
+
+export async function restoreCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const { runRestore } = await import('../server/cli-commands/backup.ts');
+  return runRestore(args, lines(io));
 }

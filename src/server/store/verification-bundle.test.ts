@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS)('verification bundles on %s', (kind) => {
 
     const altered = copy();
     const target = altered.entries.find((entry) => 'event' in entry && entry.event.type === 'submission.sent')!;
-    (target as { event: { at: string } }).event.at = '2021-06-01T00:00:00.000Z';
+    (target as unknown as { event: { at: string } }).event.at = '2021-06-01T00:00:00.000Z';
     expect(verifyBundle(altered)).toMatchObject({ ok: false, problem: expect.stringContaining(`Event #${target.seq} (submission.sent`) });
 
     // A sealed event (here: one the secretariat's bundle does not write out) cannot be swapped for another: the chain after it no longer holds.
@@ -122,7 +122,7 @@ describe.each(DATABASE_KINDS)('verification bundles on %s', (kind) => {
     const bad = join(folder, 'bad.json');
     await writeFile(good, JSON.stringify(bundle));
     const tampered = structuredClone(bundle);
-    const first = tampered.entries.find((entry) => 'event' in entry)! as { seq: number; event: { at: string } };
+    const first = tampered.entries.find((entry) => 'event' in entry)! as unknown as { seq: number; event: { at: string } };
     first.event.at = '1999-01-01T00:00:00.000Z';
     await writeFile(bad, JSON.stringify(tampered));
     const run = async (args: string[]) => {
