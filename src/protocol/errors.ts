@@ -18,6 +18,16 @@ export const ERRORS = {
     title: 'The request is not valid',
     detail: 'Some fields are missing or malformed: {issues}. Correct them and send the request again.',
   },
+  ERR_REQUEST_BAD_ADDRESS: {
+    status: 400,
+    title: 'The address is not valid',
+    detail: 'The address of the request is not valid percent-encoded UTF-8. Encode each part of the path with encodeURIComponent and send it again.',
+  },
+  ERR_REQUEST_ADDRESS_TOO_LONG: {
+    status: 414,
+    title: 'Address too long',
+    detail: 'A part of the address is longer than {limit} characters. No identifier is that long: check the address.',
+  },
   ERR_REQUEST_TOO_LARGE: {
     status: 413,
     title: 'Request too large',

@@ -43,6 +43,7 @@ import { registerExchangeConsentRoutes } from './routes/exchange-consent.ts';
 import { registerExchangeDutyRoutes } from './routes/exchange-duties.ts';
 import { registerExchangeLiveRoutes } from './routes/exchange-live.ts';
 import { registerVerificationBundleRoutes } from './routes/verification-bundle.ts';
+import { unstorableTextAt } from './http/text-guard.ts';
 import { eraseExpiredBodies } from './services/exchange-bodies.ts';
 import { exchangeStore } from './services/exchange-domain.ts';
 import { registerLiveRoutes } from './routes/live.ts';
@@ -129,6 +130,12 @@ export async function buildApp(deps: Deps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    maxParamLength: MAX_PARAM_LENGTH,
+    // Errors the router meets before any route (a malformed or overlong address) answer as problems too.
+    frameworkErrors: (error, request, reply) => {
+      const code = (error as { code?: string }).code;
+      void sendProblem(request, reply, code === 'FST_ERR_MAX_PARAM_LENGTH' ? problem('ERR_REQUEST_ADDRESS_TOO_LONG', { limit: MAX_PARAM_LENGTH }) : problem('ERR_REQUEST_BAD_ADDRESS'));
+    },
   });
   const app = fastify as unknown as App;
   app.decorate('parley', context);
@@ -149,10 +156,13 @@ export async function buildApp(deps: Deps): Promise<App> {
 
   await app.register(cookie);
   await app.register(helmet, {
+    // HSTS and upgrade-insecure-requests only over https: sent over plain http they would lock a browser out of a loopback server.
     hsts: config.secureCookies,
+    // No page of Parley is ever shown inside another site's frame (clickjacking).
+    frameguard: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: true,
-      directives: { upgradeInsecureRequests: config.secureCookies ? [] : null },
+      directives: { upgradeInsecureRequests: config.secureCookies ? [] : null, frameAncestors: ["'none'"] },
     },
   });
   await app.register(rateLimit, {
@@ -229,6 +239,11 @@ export async function buildApp(deps: Deps): Promise<App> {
     });
   }
 
+  app.addHook('preValidation', (request, _reply, done) => {
+    const where = unstorableTextAt(request.params, 'path') ?? unstorableTextAt(request.query, 'query') ?? unstorableTextAt(request.body, 'body');
+    done(where === null ? undefined : problem('ERR_REQUEST_INVALID', { issues: `${where}: contains a NUL character or a broken UTF-16 surrogate, which cannot be stored` }));
+  });
+
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
     // The web app routes in the browser: any page outside /api gets its index.html.
@@ -293,6 +308,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.ready();
   return app;
 }
+
+/** The longest path parameter the router accepts: ids and codes are far shorter. */
+const MAX_PARAM_LENGTH = 500;
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ProblemError): FastifyReply {
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);

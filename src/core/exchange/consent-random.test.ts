@@ -23,22 +23,11 @@ import { emptyExchangeState } from './state.ts';
 import type { SubmissionInput } from './submission.ts';
 import type { Viewer } from './viewer.ts';
 import type { Widening } from './widening.ts';
+import { prng } from '../../../test/support/prng.ts';
 
 const OPS = Number(process.env['CONSENT_OPS'] ?? 12_000);
 const SEED = process.env['CONSENT_SEED'] === undefined ? Math.floor(Math.random() * 2 ** 32) : Number(process.env['CONSENT_SEED']);
 const FULL_CHECK_EVERY = 2000;
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATES = CICA_MEMBER_STATES_2021;
 /** Observer states of CICA: they see only what a grant names them in, or publication. */
