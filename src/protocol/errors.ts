@@ -178,6 +178,21 @@ export const ERRORS = {
     title: 'The floor has changed',
     detail: '{floor} has the floor now, not {delegation}. Check who is speaking, give them the floor, and record the proposal again.',
   },
+  ERR_CALENDAR_MEETING_NOT_FOUND: {
+    status: 404,
+    title: 'Meeting not found',
+    detail: 'There is no meeting {meetingId} in this organisation. Reload the list of meetings.',
+  },
+  ERR_CALENDAR_ITEM_NOT_FOUND: {
+    status: 404,
+    title: 'Agenda item not found',
+    detail: '{message} Reload the meeting to see its agenda as it stands.',
+  },
+  ERR_CALENDAR_CHANGE_REFUSED: {
+    status: 422,
+    title: 'The change does not apply to the meeting',
+    detail: '{message} Nothing was recorded; correct the request and send it again.',
+  },
   ERR_EXCHANGE_SUBMISSION_NOT_FOUND: {
     status: 404,
     title: 'Submission not found',

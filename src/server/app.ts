@@ -52,6 +52,9 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerViewRoutes } from './routes/views.ts';
 import { CATALOGUE_REGISTER } from './store/catalogue-register.ts';
+import { CALENDAR_REGISTER } from './store/calendar-register.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
+import { registerCalendarAgendaRoutes } from './routes/calendar-agenda.ts';
 import { EventStore } from './store/event-store.ts';
 import { RegisterStore } from './store/register-store.ts';
 import type { App, Context, RouteEntry, ZodApp } from './context.ts';
@@ -112,6 +115,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     database: deps.database,
     store,
     catalogue: new RegisterStore(deps.database, CATALOGUE_REGISTER, now),
+    calendar: new RegisterStore(deps.database, CALENDAR_REGISTER, now),
     // Other processes' commits: the version is what changes; the cached rows hold nothing that an append changes.
     hub: new LiveHub((message) => store.noteCommitted(message.documentId, message.version)),
     exchange: exchangeStore(deps.database, now),
@@ -290,6 +294,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerExchangeDutyRoutes(api, context);
   registerExchangeLiveRoutes(api, context);
   registerVerificationBundleRoutes(api, context);
+  registerCalendarRoutes(api, context);
+  registerCalendarAgendaRoutes(api, context);
 
   await context.hub.start(deps.database);
   await context.exchangeHub.start(deps.database);

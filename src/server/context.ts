@@ -11,7 +11,7 @@ import type { Database } from './db/database.ts';
 import type { documents } from './db/schema.ts';
 import type { ExchangeHub } from './live/exchange-hub.ts';
 import type { LiveHub } from './live/hub.ts';
-import type { CatalogueEvent, CatalogueState } from '../core/index.ts';
+import type { CalendarEvent, CalendarState, CatalogueEvent, CatalogueState } from '../core/index.ts';
 import type { ExchangeStore } from './services/exchange-domain.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { RegisterStore } from './store/register-store.ts';
@@ -22,6 +22,8 @@ export interface Context {
   /** The catalogue's register: coordinators, chosen measures, implementation reports. */
   readonly catalogue: RegisterStore<CatalogueState, CatalogueEvent>;
   readonly hub: LiveHub;
+  /** The meetings of the organisation's bodies, their agendas and records (not the meeting mode on a document). */
+  readonly calendar: RegisterStore<CalendarState, CalendarEvent>;
   /** The information exchange: a register of the log, folded by src/core/exchange. */
   readonly exchange: ExchangeStore;
   /** Commits of the exchange, for its live notifications. */

@@ -13,6 +13,8 @@ describe('routes', () => {
       { name: 'catalogue', view: 'review' },
       { name: 'exchange', submissionId: null },
       { name: 'exchange', submissionId: 'id-0007' },
+      { name: 'meetings', meetingId: null },
+      { name: 'meetings', meetingId: 'swg-2021-06-02' },
     ];
     for (const route of routes) expect(parseRoute(pathOf(route))).toEqual(route);
     expect(pathOf({ name: 'catalogue', view: 'review' })).toBe('/catalogue/review');
@@ -24,6 +26,7 @@ describe('routes', () => {
     expect(parseRoute('/exchange/')).toEqual({ name: 'exchange', submissionId: null });
     expect(parseRoute('/exchange/a%2Fb')).toEqual({ name: 'exchange', submissionId: 'a/b' });
     expect(parseRoute('/exchange/a/b')).toEqual({ name: 'documents' });
+    expect(parseRoute('/meetings/')).toEqual({ name: 'meetings', meetingId: null });
   });
 
   it('addresses a provision as a fragment of its document', () => {

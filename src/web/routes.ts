@@ -1,6 +1,6 @@
 /**
  * The places in the app: the documents list, importing a draft, one document, the catalogue in
- * use, the information exchange. Paths, so links can be shared.
+ * use, the information exchange, the organisation's meetings. Paths, so links can be shared.
  */
 export type CatalogueView = 'browse' | 'measures' | 'review';
 export type Route =
@@ -8,7 +8,8 @@ export type Route =
   | { readonly name: 'import' }
   | { readonly name: 'document'; readonly documentId: string }
   | { readonly name: 'catalogue'; readonly view: CatalogueView }
-  | { readonly name: 'exchange'; readonly submissionId: string | null };
+  | { readonly name: 'exchange'; readonly submissionId: string | null }
+  | { readonly name: 'meetings'; readonly meetingId: string | null };
 
 const CATALOGUE_PATHS: Readonly<Record<CatalogueView, string>> = { browse: '/catalogue', measures: '/catalogue/measures', review: '/catalogue/review' };
 
@@ -18,6 +19,8 @@ export function parseRoute(pathname: string): Route {
   if (catalogue) return { name: 'catalogue', view: (catalogue[1] as CatalogueView | undefined) ?? 'browse' };
   const exchange = /^\/exchange(?:\/([^/]+))?\/?$/u.exec(pathname);
   if (exchange) return { name: 'exchange', submissionId: exchange[1] === undefined ? null : decodeURIComponent(exchange[1]) };
+  const meetings = /^\/meetings(?:\/([^/]+))?\/?$/u.exec(pathname);
+  if (meetings) return { name: 'meetings', meetingId: meetings[1] === undefined ? null : decodeURIComponent(meetings[1]) };
   const match = /^\/documents\/([^/]+)\/?$/u.exec(pathname);
   return match ? { name: 'document', documentId: decodeURIComponent(match[1]!) } : { name: 'documents' };
 }
@@ -25,6 +28,7 @@ export function parseRoute(pathname: string): Route {
 export function pathOf(route: Route): string {
   if (route.name === 'import') return '/import';
   if (route.name === 'catalogue') return CATALOGUE_PATHS[route.view];
+  if (route.name === 'meetings') return route.meetingId === null ? '/meetings' : `/meetings/${encodeURIComponent(route.meetingId)}`;
   if (route.name === 'exchange') return route.submissionId === null ? '/exchange' : `/exchange/${encodeURIComponent(route.submissionId)}`;
   return route.name === 'document' ? `/documents/${encodeURIComponent(route.documentId)}` : '/';
 }

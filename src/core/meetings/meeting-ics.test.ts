@@ -68,3 +68,26 @@ describe('meetingsToIcs', () => {
     expect(() => meetingToIcs(meeting, { uid: 'x', stamp: '2021-05-28 06:00' })).toThrow(/not a UTC instant/);
   });
 });
+
+describe('calendar files across clock changes, read back by ical.js', () => {
+  const at = (seatZone: string, localStart: string) => createMeeting({ ...seedSwgMeeting(), id: `${seatZone}-${localStart}`, seatZone, localStart });
+
+  it.each([
+    // Kazakhstan moved from UTC+6 to UTC+5 on 1 March 2024: the same 14:00 is an hour later in UTC.
+    ['Asia/Almaty', '2024-02-29T14:00', '2024-02-29T08:00:00Z'],
+    ['Asia/Almaty', '2024-03-01T14:00', '2024-03-01T09:00:00Z'],
+    // A seat with summer time: Vienna on each side of the March 2021 change.
+    ['Europe/Vienna', '2021-03-27T10:00', '2021-03-27T09:00:00Z'],
+    ['Europe/Vienna', '2021-03-28T10:00', '2021-03-28T08:00:00Z'],
+  ])('%s %s is %s', (zone, local, instant) => {
+    const [event] = parseEvents(meetingToIcs(at(zone, local), { uid: 'x', stamp }));
+    expect(event?.startDate.toString()).toBe(instant);
+  });
+
+  it('marks a changed meeting by its sequence and a cancelled one as CANCELLED', () => {
+    const text = meetingToIcs(seedSwgMeeting(), { uid: 'x', stamp, sequence: 2, cancelled: true });
+    const [event] = parseEvents(text);
+    expect(event?.sequence).toBe(2);
+    expect(event?.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+});

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, type ICalEventData } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalEventData } from 'ical-generator';
 import { BODIES } from './bodies.ts';
 import { meetingEnd, type Meeting } from './meeting.ts';
 import { instantInZone } from './zoned-time.ts';
@@ -19,6 +19,16 @@ export interface IcsEventOptions {
   readonly readerZone?: string;
 }
 
+/** One meeting of a calendar file. */
+export interface IcsEntry {
+  readonly meeting: Meeting;
+  readonly uid: string;
+  /** How often the particulars changed since the first invitation (RFC 5545 SEQUENCE): clients replace the older copy. */
+  readonly sequence?: number;
+  /** A cancelled meeting stays in the file with STATUS:CANCELLED, so calendars that had it remove it. */
+  readonly cancelled?: boolean;
+}
+
 export interface IcsCalendarOptions {
   readonly stamp: string;
   /** The calendar's name (X-WR-CALNAME), e.g. "CICA meetings — Kazakhstan". */
@@ -29,12 +39,12 @@ export interface IcsCalendarOptions {
 const PRODUCT = { company: 'Parley', product: 'Parley', language: 'EN' };
 
 /** One meeting as a calendar file of one event. */
-export function meetingToIcs(meeting: Meeting, options: IcsEventOptions): string {
-  return meetingsToIcs([{ meeting, uid: options.uid }], options);
+export function meetingToIcs(meeting: Meeting, options: IcsEventOptions & Omit<IcsEntry, 'meeting' | 'uid'>): string {
+  return meetingsToIcs([{ meeting, uid: options.uid, ...(options.sequence === undefined ? {} : { sequence: options.sequence }), ...(options.cancelled ? { cancelled: true } : {}) }], options);
 }
 
 /** Several meetings in one calendar file, e.g. everything one user is invited to. */
-export function meetingsToIcs(entries: readonly { readonly meeting: Meeting; readonly uid: string }[], options: IcsCalendarOptions): string {
+export function meetingsToIcs(entries: readonly IcsEntry[], options: IcsCalendarOptions): string {
   const stamp = parseInstant(options.stamp, 'stamp');
   const uids = new Set<string>();
   for (const { uid } of entries) {
@@ -47,15 +57,17 @@ export function meetingsToIcs(entries: readonly { readonly meeting: Meeting; rea
     method: ICalCalendarMethod.PUBLISH,
     ...(options.name ? { name: options.name } : {}),
   });
-  for (const { meeting, uid } of entries) calendar.createEvent(eventData(meeting, uid, stamp, options.readerZone));
+  for (const entry of entries) calendar.createEvent(eventData(entry, stamp, options.readerZone));
   return calendar.toString();
 }
 
-function eventData(meeting: Meeting, uid: string, stamp: Date, readerZone: string | undefined): ICalEventData {
+function eventData({ meeting, uid, sequence, cancelled }: IcsEntry, stamp: Date, readerZone: string | undefined): ICalEventData {
   const online = meeting.format.kind === 'online';
   return {
     id: uid,
     stamp,
+    sequence: sequence ?? 0,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     start: parseInstant(meeting.start, 'start'),
     end: parseInstant(meetingEnd(meeting), 'end'),
     summary: meeting.title,

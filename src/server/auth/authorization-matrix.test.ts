@@ -50,6 +50,11 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'exchange.send': { anonymous: 401, outsider: 404, delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
   'exchange.act': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
   'log.bundle': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', delegateOther: 'allow', headOther: 'allow', default: 403 },
+  'calendar.read': { anonymous: 401, outsider: 404, default: 'allow' },
+  'calendar.manage': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
+  'calendar.record': { anonymous: 401, outsider: 404, secretariat: 'allow', chair: 'allow', default: 403 },
+  // The "other" subjects name the other delegation's participants: refused (ERR_ACCESS_OTHER_DELEGATION).
+  'calendar.participants': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', default: 403 },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -279,6 +284,57 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     }
   }
 
+  const MEETINGS = `/api/organisations/${ORG}/meetings`;
+  const meetingBody = { body: 'swg', title: 'SWG', format: { kind: 'venue', venue: 'Astana' }, localStart: '2021-06-02T14:00', durationMinutes: 60 };
+  /** A fresh meeting (by the secretariat) with one draft item, adopted when asked. */
+  async function freshMeeting(adopted = false): Promise<{ id: string; itemId: string }> {
+    const created = await t.request('secretariat', 'POST', MEETINGS, meetingBody);
+    if (created.statusCode !== 201) throw new Error(created.body);
+    const id = created.json().id as string;
+    const withItem = await t.request('secretariat', 'POST', `${MEETINGS}/${id}/agenda/items`, { kind: 'adoption-of-agenda', title: { en: 'Adoption of the agenda' } });
+    const itemId = withItem.json().agenda.items[0].id as string;
+    if (adopted) await t.request('secretariat', 'POST', `${MEETINGS}/${id}/agenda/adoption`, null);
+    return { id, itemId };
+  }
+
+  async function calendarSample(key: string, method: string, url: string, subject: Subject): Promise<Sample | null> {
+    if (!url.startsWith('/api/organisations/:organisationId/meetings')) return null;
+    const fill = (values: Record<string, string>) => url.replace(/:(\w+)/gu, (_, name: string) => (name === 'organisationId' ? ORG : values[name] ?? `:${name}`));
+    switch (key) {
+      case 'POST /api/organisations/:organisationId/meetings':
+        return { method, url: fill({}), payload: meetingBody };
+      case 'PUT /api/organisations/:organisationId/meetings/:meetingId':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id }), payload: { ...meetingBody, localStart: '2021-06-03T14:00' } };
+      case 'POST /api/organisations/:organisationId/meetings/:meetingId/cancellation':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id }), payload: { reason: 'Postponed' } };
+      case 'PUT /api/organisations/:organisationId/meetings/:meetingId/chair':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id }), payload: { chair: { name: 'K. Chair' } } };
+      case 'PUT /api/organisations/:organisationId/meetings/:meetingId/participants/:delegation':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id, delegation: target(subject) }), payload: { names: ['A. Delegate'] } };
+      case 'POST /api/organisations/:organisationId/meetings/:meetingId/agenda/items':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id }), payload: { kind: 'any-other-business', title: { en: 'Any other business' } } };
+      case 'PUT /api/organisations/:organisationId/meetings/:meetingId/agenda/items/:itemId':
+      case 'DELETE /api/organisations/:organisationId/meetings/:meetingId/agenda/items/:itemId': {
+        const { id, itemId } = await freshMeeting();
+        return { method, url: fill({ meetingId: id, itemId }), ...(method === 'PUT' ? { payload: { kind: 'adoption-of-agenda', title: { en: 'Adoption of the agenda', ru: 'Утверждение Повестки дня' } } } : {}) };
+      }
+      case 'PUT /api/organisations/:organisationId/meetings/:meetingId/agenda/order': {
+        const { id, itemId } = await freshMeeting();
+        return { method, url: fill({ meetingId: id }), payload: { order: [itemId] } };
+      }
+      case 'POST /api/organisations/:organisationId/meetings/:meetingId/agenda/adoption':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id }), payload: null };
+      case 'POST /api/organisations/:organisationId/meetings/:meetingId/attendance':
+        return { method, url: fill({ meetingId: (await freshMeeting()).id }), payload: { delegation: 'KAZ', present: true } };
+      case 'POST /api/organisations/:organisationId/meetings/:meetingId/decisions': {
+        const { id, itemId } = await freshMeeting(true);
+        return { method, url: fill({ meetingId: id }), payload: { itemId, text: 'Adopted.' } };
+      }
+      default:
+        return method === 'GET' ? { method, url: fill({ meetingId: (await freshMeeting()).id }) } : null;
+    }
+  }
+
   /** A request that exercises the route for `subject`; resources it consumes are made fresh. */
   async function sample(method: string, url: string, subject: Subject): Promise<Sample> {
     const d = subject === 'observerCirculated' ? circulated : doc;
@@ -286,7 +342,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const fill = (u: string, values: Record<string, string>) => u.replace(/:(\w+)/gu, (_, name: string) => values[name] ?? `:${name}`);
     const base = { organisationId: ORG, documentId: d };
     const key = `${method} ${url}`;
-    const exchange = await exchangeSample(key, method, url, subject);
+    const exchange = (await exchangeSample(key, method, url, subject)) ?? (await calendarSample(key, method, url, subject));
     if (exchange !== null) return exchange;
     switch (key) {
       case 'GET /api/health':
@@ -434,5 +490,6 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × ten subjects, many with fresh resources: longer than the default on a shared machine.
+  }, 180_000);
 });

@@ -37,6 +37,10 @@ export const ACCESS_RULES = {
   'exchange.act':
     'delegates and the secretariat: request consent for what they see, grant, refuse and revoke for what their state provided, disseminate (secretariat), confirm points of contact; what they may not see does not exist (404)',
   'log.bundle': "a delegate, for their own state's verification bundle; the secretariat, for its own",
+  'calendar.read': "any member, observers included: the organisation's meetings, agendas and records (documents the reader may not see are left out)",
+  'calendar.manage': 'the secretariat: convene, change and cancel a meeting, name its chair',
+  'calendar.record': "the secretariat or the chair: draft, amend, reorder and adopt the agenda; record attendance and the meeting's decisions",
+  'calendar.participants': 'a delegate for their own delegation; the secretariat for a named delegation',
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -69,6 +73,10 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'exchange.send': ['delegate'],
   'exchange.act': ['secretariat', 'delegate'],
   'log.bundle': ['secretariat', 'delegate'],
+  'calendar.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'calendar.manage': ['secretariat'],
+  'calendar.record': ['secretariat', 'chair'],
+  'calendar.participants': ['secretariat', 'delegate'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -111,6 +119,10 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'exchange.send': 'only a delegate sends information, on behalf of their own state (Catalogue 1.6).',
   'exchange.act': 'the chair and observers are no parties to the information exchange: they read what was published, and act on nothing.',
   'log.bundle': 'a verification bundle is made for a party to the log: a state (its delegates ask for it) or the secretariat.',
+  'calendar.read': '',
+  'calendar.manage': 'only the secretariat convenes, changes and cancels meetings and names their chair.',
+  'calendar.record': "only the secretariat or the chair drafts and adopts the agenda and records attendance and the meeting's decisions.",
+  'calendar.participants': 'only delegates (for their own delegation) and the secretariat name who attends.',
 };
 
 /** The role check of a rule within one organisation. */

@@ -1,17 +1,19 @@
 /**
  * The demo organisation a first start creates on an empty database: CICA with its 27 member
  * states of 2021, the seed draft imported as a document and chosen as the catalogue document,
- * its list of coordinators recorded in the catalogue register, and demo accounts whose
+ * its list of coordinators recorded in the catalogue register, the SWG meeting the seed's note
+ * verbale convenes (2 June 2021, 14:00 Nur-Sultan time) with its draft agenda, and demo accounts whose
  * generated passwords are returned (and printed by main.ts) once.
  */
 import { eq, sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CICA_ALIASES, CICA_MEMBER_STATES_2021 } from '../../core/index.ts';
+import { CICA_ALIASES, CICA_MEMBER_STATES_2021, seedSwgAgenda, seedSwgMeeting, type Actor, type CalendarEvent } from '../../core/index.ts';
 import type { Context } from '../context.ts';
 import { packageRoot } from '../db/package-root.ts';
 import { organisations } from '../db/schema.ts';
 import type { MembershipRole } from '../db/schema.ts';
+import { calendarScopeOf, recordCalendarEvents } from '../services/calendar.ts';
 import { seedCatalogueCoordinators } from '../services/catalogue.ts';
 import { importDocument } from '../services/documents.ts';
 import { createOrganisation } from '../services/organisations.ts';
@@ -27,7 +29,10 @@ export const DEMO_DOCUMENT_TITLE = 'Draft updated CICA Catalogue of CBMs (28 May
 export const DEMO_LIST_DATE = '2021-05-28';
 export const DEMO_LIST_NOTE = 'List of coordinating and co-coordinating countries, circulated with note verbale No. 17-1/298 of 28 May 2021';
 
-type DemoContext = Pick<Context, 'database' | 'store' | 'catalogue' | 'now' | 'newId'>;
+type DemoContext = Pick<Context, 'database' | 'store' | 'catalogue' | 'calendar' | 'now' | 'newId'>;
+
+/** The SWG meeting that note verbale No. 17-1/298 convenes, under a stable id (a link to it stays valid). */
+export const DEMO_MEETING_ID = 'swg-2021-06-02';
 
 /** The seed draft, kept in the repository's fixtures so that a fresh clone has it. */
 export function seedText(): string {
@@ -105,5 +110,26 @@ export async function createDemo(context: DemoContext): Promise<DemoAccount[]> {
     .set({ settings: { ...org!.settings, catalogueDocumentId: DEMO_DOCUMENT_ID } })
     .where(eq(organisations.id, DEMO_ORGANISATION_ID));
   await seedCatalogueCoordinators(context, { organisationId: DEMO_ORGANISATION_ID, documentId: DEMO_DOCUMENT_ID, actor, date: DEMO_LIST_DATE, note: DEMO_LIST_NOTE });
+  await conveneSeedMeeting(context, actor);
   return created.map(({ username, role, delegation, password }) => ({ username, role, delegation, password }));
+}
+
+/**
+ * The seed's SWG meeting of 2 June 2021, 14:00 Nur-Sultan time, with the three-item draft agenda
+ * the note verbale forwards, recorded as the secretariat convening it on the note's date.
+ */
+async function conveneSeedMeeting(context: DemoContext, actor: Actor): Promise<void> {
+  const { id: _id, participants: _participants, chair: _chair, ...particulars } = seedSwgMeeting();
+  const at = `${DEMO_LIST_DATE}T06:00:00.000Z`;
+  const target = await calendarScopeOf(context, DEMO_ORGANISATION_ID, []);
+  const items = seedSwgAgenda(DEMO_DOCUMENT_ID, [context.newId(), context.newId(), context.newId()]);
+  await recordCalendarEvents(context, target, () => [
+    {
+      type: 'meeting.convened',
+      at,
+      actor,
+      data: { meetingId: DEMO_MEETING_ID, details: { ...particulars, documents: [{ id: DEMO_DOCUMENT_ID, title: DEMO_DOCUMENT_TITLE }], invited: null } },
+    },
+    ...items.map((item): CalendarEvent => ({ type: 'agenda.item-added', at, actor, data: { meetingId: DEMO_MEETING_ID, item, position: null } })),
+  ]);
 }

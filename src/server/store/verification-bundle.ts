@@ -30,12 +30,13 @@ function actingParty(event: Readonly<Record<string, unknown>>): string | null {
 
 /**
  * Whether an event concerns `party`, by the kind of stream it is in:
- * a document's events and the catalogue's are every member's to see; in the information
+ * a document's events, the catalogue's and the calendar's (meetings, agendas, records) are
+ * every member's to see; in the information
  * exchange, what the party did and what was sent to it; in any other register, what the party
  * did (a register added later is sealed until its own rule is written here).
  */
 export function concernsParty(party: string, registerKind: string | null, event: Readonly<Record<string, unknown>>): boolean {
-  if (registerKind === null || registerKind === 'catalogue') return true;
+  if (registerKind === null || registerKind === 'catalogue' || registerKind === 'calendar') return true;
   if (actingParty(event) === party) return true;
   if (registerKind === 'exchange' && event.type === 'submission.sent') {
     const submission = (event.data as { submission?: { to?: unknown } } | undefined)?.submission;

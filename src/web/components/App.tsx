@@ -8,7 +8,7 @@ import { useT } from '../i18n/use-t.ts';
 import { followProvisionFragment } from '../provision-fragment.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
 import { DocumentScreen } from './DocumentScreen.tsx';
-import { CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, SignIn } from './on-demand.tsx';
+import { CalendarArea, CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, SignIn } from './on-demand.tsx';
 
 
 function LanguageSwitch() {
@@ -86,6 +86,12 @@ export function App() {
                 go({ name: 'exchange', submissionId: null });
               }}>
               {t('exchange.nav')}
+            </a>{' '}
+            <a href={pathOf({ name: 'meetings', meetingId: null })} aria-current={route.name === 'meetings' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'meetings', meetingId: null });
+              }}>
+              {t('calendar.nav')}
             </a>
           </nav>
         ) : null}
@@ -116,6 +122,18 @@ export function App() {
         </Suspense>
       ) : route.name === 'exchange' && membership ? (
         <ExchangeScreen organisationId={membership.organisationId} delegation={delegation} submissionId={route.submissionId} onOpen={(submissionId) => go({ name: 'exchange', submissionId })} />
+      ) : route.name === 'meetings' && membership ? (
+        <Suspense fallback={<p role="status">{t('calendar.loading')}</p>}>
+          <CalendarArea
+            organisationId={membership.organisationId}
+            meetingId={route.meetingId}
+            isSecretariat={me.memberships.some((m) => m.role === 'secretariat')}
+            isChair={isChair}
+            delegation={delegation}
+            onOpen={(meetingId) => go({ name: 'meetings', meetingId })}
+            onOpenDocument={(documentId) => go({ name: 'document', documentId })}
+          />
+        </Suspense>
       ) : route.name === 'import' && membership && canImport ? (
         <ImportScreen organisationId={membership.organisationId} onSaved={(documentId) => go({ name: 'document', documentId })} onBack={() => go({ name: 'documents' })} />
       ) : membership ? (

@@ -65,6 +65,8 @@ export const ImportScreen = onDemand(() => import('./ImportScreen.tsx').then((m)
 /** The catalogue in use (browse, our measures, review): a negotiator reading a document never pays for it. */
 export const CatalogueArea = onDemand(() => import('../catalogue/CatalogueArea.tsx').then((m) => m.default)).Component;
 export const ExchangeScreen = onDemand(() => import('./ExchangeScreen.tsx').then((m) => m.default)).Component;
+/** The organisation's meetings and agendas (with luxon, for the offsets of past and future dates). */
+export const CalendarArea = onDemand(() => import('../calendar/CalendarArea.tsx').then((m) => m.default)).Component;
 
 /** Fetches the proposal record's script when the browser has nothing else to do; returns the cancellation. */
 export function preloadProposalRecord(): () => void {

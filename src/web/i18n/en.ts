@@ -9,6 +9,7 @@ import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
+import { calendarMessages } from '../calendar/Calendar.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -106,6 +107,7 @@ export const en = {
   ...enrolmentMessages.en,
   ...revisionsMessages.en,
   ...catalogueMessages.en,
+  ...calendarMessages.en,
   'error.title': 'Something went wrong',
   'error.loadFailed': 'This part of Parley could not be loaded (the connection, or a newer version on the server): reload the page.',
 } as const;

@@ -8,6 +8,7 @@ import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
+import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -107,6 +108,7 @@ export const kk: Catalogue = {
   ...enrolmentMessages.kk,
   ...revisionsMessages.kk,
   ...catalogueMessages.kk,
+  ...calendarMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
   'error.loadFailed': 'Parley-дің бұл бөлігі жүктелмеді (байланыс немесе сервердегі жаңа нұсқа): бетті қайта жүктеңіз.',
 };

@@ -8,6 +8,7 @@ import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
+import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -106,6 +107,7 @@ export const ru: Catalogue = {
   ...enrolmentMessages.ru,
   ...revisionsMessages.ru,
   ...catalogueMessages.ru,
+  ...calendarMessages.ru,
   'error.title': 'Что-то пошло не так',
   'error.loadFailed': 'Эту часть Parley не удалось загрузить (связь или новая версия на сервере): обновите страницу.',
 };
