@@ -213,6 +213,31 @@ export const ERRORS = {
     title: 'Not a party to the exchange',
     detail: 'As {role} you take no part in the information exchange: only the delegates of a state (and, for what they hold, the secretariat) send, request and answer. Ask a delegate of your state.',
   },
+  ERR_NOTE_NOT_FOUND: {
+    status: 404,
+    title: 'Note verbale not found',
+    detail: 'There is no note verbale {noteId} that you can see. A note is seen by the secretariat and, once circulated, by the delegations it is addressed to; reload the registry.',
+  },
+  ERR_NOTE_CHANGE_REFUSED: {
+    status: 422,
+    title: 'The registry of notes verbales refused the change',
+    detail: '{message} Nothing was recorded; correct the request and send it again.',
+  },
+  ERR_NOTE_REGISTRY_NOT_CONFIGURED: {
+    status: 409,
+    title: 'The registry of notes verbales is not configured',
+    detail: 'Organisation {organisationId} has no registry of notes verbales yet. The secretariat sets its numbering, languages and sender first (PUT /api/organisations/{organisationId}/notes-verbales/registry).',
+  },
+  ERR_NOTE_LANGUAGE_UNAVAILABLE: {
+    status: 400,
+    title: 'The note is not written in that language',
+    detail: 'Note verbale {noteId} is written in {languages}. Ask for one of them, or for all.',
+  },
+  ERR_PDF_UNAVAILABLE: {
+    status: 503,
+    title: 'PDF printing is not available',
+    detail: 'This server cannot print PDF: {reason}. Download the DOCX instead, or ask the administrator to install Chromium at /usr/bin/chromium.',
+  },
   ERR_DRAFT_NOT_FOUND: {
     status: 404,
     title: 'Draft not found',

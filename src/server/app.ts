@@ -46,6 +46,10 @@ import { registerVerificationBundleRoutes } from './routes/verification-bundle.t
 import { unstorableTextAt } from './http/text-guard.ts';
 import { eraseExpiredBodies } from './services/exchange-bodies.ts';
 import { exchangeStore } from './services/exchange-domain.ts';
+import { NoteCirculationSignal } from './services/note-circulation.ts';
+import { notesVerbalesStore } from './services/notes-verbales.ts';
+import { registerNotesVerbalesRoutes } from './routes/notes-verbales.ts';
+import { closePrinter } from './pdf/print-html.ts';
 import { registerLiveRoutes } from './routes/live.ts';
 import { registerMeetingRoutes } from './routes/meeting.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -120,6 +124,9 @@ export async function buildApp(deps: Deps): Promise<App> {
     hub: new LiveHub((message) => store.noteCommitted(message.documentId, message.version)),
     exchange: exchangeStore(deps.database, now),
     exchangeHub: new ExchangeHub(),
+    notesVerbales: notesVerbalesStore(deps.database, now),
+    // Listeners' failures are logged by the app once it exists (below); a circulation is never undone by them.
+    noteCirculation: new NoteCirculationSignal((error) => app.log.error({ err: error }, 'a listener of note circulations failed')),
     caches,
     principals,
     documents: documentRows,
@@ -296,6 +303,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerVerificationBundleRoutes(api, context);
   registerCalendarRoutes(api, context);
   registerCalendarAgendaRoutes(api, context);
+  registerNotesVerbalesRoutes(api, context);
 
   await context.hub.start(deps.database);
   await context.exchangeHub.start(deps.database);
@@ -310,6 +318,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     await context.hub.stop();
     await context.exchangeHub.stop();
     await caches.stop();
+    await closePrinter();
   });
   await app.ready();
   return app;

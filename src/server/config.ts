@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly loginRateLimit: { readonly max: number; readonly windowMs: number };
   /** Trust X-Forwarded-* from a reverse proxy. */
   readonly trustProxy: boolean;
+  /** The Chromium that prints PDF (notes verbales, exports); absent there: PDF routes answer 503. */
+  readonly chromiumPath: string;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -17,6 +19,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   lockout: { maxFailures: 5, minutes: 15 },
   loginRateLimit: { max: 20, windowMs: 60_000 },
   trustProxy: false,
+  chromiumPath: '/usr/bin/chromium',
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -25,5 +28,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     ...DEFAULT_CONFIG,
     secureCookies: secure === '1' || secure === 'true' || (env.PARLEY_PUBLIC_URL ?? '').startsWith('https://'),
     trustProxy: env.PARLEY_TRUST_PROXY === '1' || env.PARLEY_TRUST_PROXY === 'true',
+    chromiumPath: env.PARLEY_CHROMIUM || DEFAULT_CONFIG.chromiumPath,
   };
 }

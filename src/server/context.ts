@@ -13,6 +13,8 @@ import type { ExchangeHub } from './live/exchange-hub.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { CalendarEvent, CalendarState, CatalogueEvent, CatalogueState } from '../core/index.ts';
 import type { ExchangeStore } from './services/exchange-domain.ts';
+import type { NoteCirculationSignal } from './services/note-circulation.ts';
+import type { NotesVerbalesStore } from './services/notes-verbales.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { RegisterStore } from './store/register-store.ts';
 
@@ -28,6 +30,10 @@ export interface Context {
   readonly exchange: ExchangeStore;
   /** Commits of the exchange, for its live notifications. */
   readonly exchangeHub: ExchangeHub;
+  /** The notes verbales registry: a register of the log, folded by src/core/notes-verbales. */
+  readonly notesVerbales: NotesVerbalesStore;
+  /** "A note verbale was circulated to these delegations", after commit: notifications listen here. */
+  readonly noteCirculation: NoteCirculationSignal;
   readonly caches: Caches;
   /** Session id → the signed-in user with memberships. */
   readonly principals: KeyedCache<Principal>;

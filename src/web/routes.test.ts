@@ -15,6 +15,9 @@ describe('routes', () => {
       { name: 'exchange', submissionId: 'id-0007' },
       { name: 'meetings', meetingId: null },
       { name: 'meetings', meetingId: 'swg-2021-06-02' },
+      { name: 'notes', noteId: null },
+      { name: 'notes', noteId: 'new' },
+      { name: 'notes', noteId: 'note-17-1/298' },
     ];
     for (const route of routes) expect(parseRoute(pathOf(route))).toEqual(route);
     expect(pathOf({ name: 'catalogue', view: 'review' })).toBe('/catalogue/review');
@@ -27,6 +30,8 @@ describe('routes', () => {
     expect(parseRoute('/exchange/a%2Fb')).toEqual({ name: 'exchange', submissionId: 'a/b' });
     expect(parseRoute('/exchange/a/b')).toEqual({ name: 'documents' });
     expect(parseRoute('/meetings/')).toEqual({ name: 'meetings', meetingId: null });
+    expect(pathOf({ name: 'notes', noteId: 'note-17-1/298' })).toBe('/notes-verbales/note-17-1%2F298');
+    expect(parseRoute('/notes-verbales/')).toEqual({ name: 'notes', noteId: null });
   });
 
   it('addresses a provision as a fragment of its document', () => {

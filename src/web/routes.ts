@@ -1,6 +1,7 @@
 /**
  * The places in the app: the documents list, importing a draft, one document, the catalogue in
- * use, the information exchange, the organisation's meetings. Paths, so links can be shared.
+ * use, the information exchange, the organisation's meetings, the notes verbales registry.
+ * Paths, so links can be shared.
  */
 export type CatalogueView = 'browse' | 'measures' | 'review';
 export type Route =
@@ -9,7 +10,9 @@ export type Route =
   | { readonly name: 'document'; readonly documentId: string }
   | { readonly name: 'catalogue'; readonly view: CatalogueView }
   | { readonly name: 'exchange'; readonly submissionId: string | null }
-  | { readonly name: 'meetings'; readonly meetingId: string | null };
+  | { readonly name: 'meetings'; readonly meetingId: string | null }
+  /** The registry (noteId null), one note, or the secretariat's form for a new one ('new'). */
+  | { readonly name: 'notes'; readonly noteId: string | null };
 
 const CATALOGUE_PATHS: Readonly<Record<CatalogueView, string>> = { browse: '/catalogue', measures: '/catalogue/measures', review: '/catalogue/review' };
 
@@ -21,6 +24,8 @@ export function parseRoute(pathname: string): Route {
   if (exchange) return { name: 'exchange', submissionId: exchange[1] === undefined ? null : decodeURIComponent(exchange[1]) };
   const meetings = /^\/meetings(?:\/([^/]+))?\/?$/u.exec(pathname);
   if (meetings) return { name: 'meetings', meetingId: meetings[1] === undefined ? null : decodeURIComponent(meetings[1]) };
+  const notes = /^\/notes-verbales(?:\/([^/]+))?\/?$/u.exec(pathname);
+  if (notes) return { name: 'notes', noteId: notes[1] === undefined ? null : decodeURIComponent(notes[1]) };
   const match = /^\/documents\/([^/]+)\/?$/u.exec(pathname);
   return match ? { name: 'document', documentId: decodeURIComponent(match[1]!) } : { name: 'documents' };
 }
@@ -30,6 +35,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'catalogue') return CATALOGUE_PATHS[route.view];
   if (route.name === 'meetings') return route.meetingId === null ? '/meetings' : `/meetings/${encodeURIComponent(route.meetingId)}`;
   if (route.name === 'exchange') return route.submissionId === null ? '/exchange' : `/exchange/${encodeURIComponent(route.submissionId)}`;
+  if (route.name === 'notes') return route.noteId === null ? '/notes-verbales' : `/notes-verbales/${encodeURIComponent(route.noteId)}`;
   return route.name === 'document' ? `/documents/${encodeURIComponent(route.documentId)}` : '/';
 }
 

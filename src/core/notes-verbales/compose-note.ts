@@ -5,7 +5,7 @@ import type { NoteTemplate } from './note-template.ts';
 
 export interface Enclosure {
   /** Omitted when the note's text already names it: printed "as stated". */
-  readonly title?: Localized;
+  readonly title?: Partial<Localized>;
   readonly pages: number;
 }
 
@@ -44,6 +44,8 @@ export interface ComposedNote {
   readonly body: readonly string[];
   /** The enclosure block, line by line; empty when nothing is enclosed. */
   readonly enclosures: readonly string[];
+  /** Whether the enclosure block stands under the number (Russian, Kazakh) or after the body (English). */
+  readonly enclosuresBeforeOpening: boolean;
   readonly closing: string;
   readonly placeAndDate: string;
   readonly addressee: readonly string[];
@@ -71,6 +73,7 @@ export function composeNote(template: NoteTemplate, fields: NoteFields, language
     opening: continuation ? `${opening} ${continuation}` : opening,
     body: fields.body?.[language] ?? [],
     enclosures: enclosureLines(formulas, fields.enclosures, language),
+    enclosuresBeforeOpening: formulas.enclosuresBeforeOpening,
     closing: fillFormula(formulas.closing, {
       senderShort: text(fields.senderShort, 'short sender name'),
       addressee: text(fields.addressee, 'addressee'),

@@ -21,6 +21,8 @@ export interface NoteFormulas {
   readonly enclosureItem: string;
   /** Slots {place}, {date}. */
   readonly placeAndDate: string;
+  /** Where the enclosure block is printed: the seed's Russian and Kazakh texts put it under the number, its English text after the body. */
+  readonly enclosuresBeforeOpening: boolean;
 }
 
 export interface NoteTemplate {
@@ -49,6 +51,7 @@ export const CICA_SECRETARIAT_NOTE: NoteTemplate = {
       enclosureAsStated: 'as stated, on {pages} p.',
       enclosureItem: '{title}, on {pages} p.',
       placeAndDate: '{place}, {date}',
+      enclosuresBeforeOpening: false,
     },
     ru: {
       letterhead: SECRETARIAT_LETTERHEAD,
@@ -60,6 +63,7 @@ export const CICA_SECRETARIAT_NOTE: NoteTemplate = {
       enclosureAsStated: 'упомянутое,\nна {pages} л.',
       enclosureItem: '{title}, на {pages} л.',
       placeAndDate: 'город {place}, {date}',
+      enclosuresBeforeOpening: true,
     },
     kk: {
       letterhead: SECRETARIAT_LETTERHEAD,
@@ -72,6 +76,7 @@ export const CICA_SECRETARIAT_NOTE: NoteTemplate = {
       enclosureAsStated: 'аталған {pages} п.',
       enclosureItem: '{title}, {pages} п.',
       placeAndDate: '{place} қаласы, {date}',
+      enclosuresBeforeOpening: true,
     },
   },
 };

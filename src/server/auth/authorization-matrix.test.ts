@@ -16,6 +16,7 @@ import { createUser } from '../services/users.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { login, makeTestApp, ORG, PASSWORD, SMALL_DRAFT, USERS, type Session, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 import type { AccessRule } from './policy.ts';
+import { DEMO_NOTE_CONTENT, DEMO_NOTE_REGISTRY } from '../seed/demo-note.ts';
 
 type Subject = 'anonymous' | 'outsider' | 'secretariat' | 'chair' | 'delegate' | 'delegateOther' | 'head' | 'headOther' | 'observer' | 'observerCirculated';
 const SUBJECTS: readonly Subject[] = ['anonymous', 'outsider', 'secretariat', 'chair', 'delegate', 'delegateOther', 'head', 'headOther', 'observer', 'observerCirculated'];
@@ -55,6 +56,9 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   'calendar.record': { anonymous: 401, outsider: 404, secretariat: 'allow', chair: 'allow', default: 403 },
   // The "other" subjects name the other delegation's participants: refused (ERR_ACCESS_OTHER_DELEGATION).
   'calendar.participants': { anonymous: 401, outsider: 404, secretariat: 'allow', delegate: 'allow', head: 'allow', default: 403 },
+  // The samples use a note circulated to every member state: the addressee rule's 404s are notes-verbales.test.ts's.
+  'note.read': { anonymous: 401, outsider: 404, default: 'allow' },
+  'note.write': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -76,6 +80,10 @@ const OVERRIDES: Record<string, Partial<Record<Subject, Outcome>>> = {
   'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/disseminations': { delegate: 422, head: 422, delegateOther: 422, headOther: 422 },
   // A permission is a deploying state's: the secretariat speaks for none.
   'POST /api/organisations/:organisationId/exchange/contingent-permissions': { secretariat: 403 },
+  // Notes verbales go to member states: the chair and observers are no addressees, so a note does not exist for them (the list is empty).
+  ...Object.fromEntries(
+    ['', '/html', '/pdf', '/docx'].map((suffix) => [`GET /api/organisations/:organisationId/notes-verbales/:noteId${suffix}`, { chair: 404, observer: 404, observerCirculated: 404 }]),
+  ),
 };
 
 interface Sample {
@@ -216,6 +224,39 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     return own === 'isr' ? { own, other: 'ind', otherState: 'IND' } : { own, other: 'isr', otherState: 'ISR' };
   }
 
+  const NV = `/api/organisations/${ORG}/notes-verbales`;
+  let registryConfigured = false;
+  /** A new note of the registry (configured on first use): a draft, issued, or circulated to every member state. */
+  async function freshNote(stage: 'draft' | 'issued' | 'circulated'): Promise<string> {
+    if (!registryConfigured) {
+      const configured = await t.request('secretariat', 'PUT', `${NV}/registry`, DEMO_NOTE_REGISTRY);
+      if (configured.statusCode !== 200) throw new Error(configured.body);
+      registryConfigured = true;
+    }
+    const response = await t.request('secretariat', 'POST', NV, { ...DEMO_NOTE_CONTENT, issue: stage !== 'draft', circulate: stage === 'circulated' });
+    if (response.statusCode !== 201) throw new Error(response.body);
+    return response.json().id as string;
+  }
+
+  async function noteSample(key: string, method: string, url: string): Promise<Sample | null> {
+    if (!url.startsWith('/api/organisations/:organisationId/notes-verbales')) return null;
+    const fill = (values: Record<string, string>) => url.replace(/:(\w+)/gu, (_, name: string) => values[name] ?? `:${name}`);
+    switch (key) {
+      case 'PUT /api/organisations/:organisationId/notes-verbales/registry':
+        // No counter named: the numbering goes on where it is.
+        return { method, url: fill({ organisationId: ORG }), payload: { ...DEMO_NOTE_REGISTRY, last: {} } };
+      case 'POST /api/organisations/:organisationId/notes-verbales':
+        await freshNote('draft');
+        return { method, url: fill({ organisationId: ORG }), payload: DEMO_NOTE_CONTENT };
+      case 'POST /api/organisations/:organisationId/notes-verbales/:noteId/issue':
+        return { method, url: fill({ organisationId: ORG, noteId: await freshNote('draft') }), payload: null };
+      case 'POST /api/organisations/:organisationId/notes-verbales/:noteId/circulate':
+        return { method, url: fill({ organisationId: ORG, noteId: await freshNote('issued') }), payload: null };
+      default:
+        return { method, url: fill({ organisationId: ORG, noteId: await freshNote('circulated') }) };
+    }
+  }
+
   const EX = `/api/organisations/${ORG}/exchange`;
   async function exchangePost(user: UserKey, path: string, payload: unknown): Promise<string> {
     const response = await t.request(user, 'POST', `${EX}${path}`, payload);
@@ -344,6 +385,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const key = `${method} ${url}`;
     const exchange = (await exchangeSample(key, method, url, subject)) ?? (await calendarSample(key, method, url, subject));
     if (exchange !== null) return exchange;
+    const note = await noteSample(key, method, url);
+    if (note !== null) return note;
     switch (key) {
       case 'GET /api/health':
       case 'GET /api/openapi.json':
@@ -490,6 +533,6 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       }
     }
     expect(failures).toEqual([]);
-    // Every route × ten subjects, many with fresh resources: longer than the default on a shared machine.
+    // Every route × every subject, with PDF printed by Chromium: minutes on a loaded two-core machine.
   }, 180_000);
 });

@@ -34,6 +34,9 @@ export const ACCESS_RULES = {
   'exchange.read':
     'any member, who sees only the submissions the consent rule lets its state (or the secretariat) see; to everyone else a submission does not exist (404, absent from lists and counts)',
   'exchange.send': 'a delegate, on behalf of their own state',
+  'note.read':
+    'the secretariat (every note of its registry, drafts included); a delegate the notes circulated to their delegation; to everyone else a note does not exist (404, absent from lists)',
+  'note.write': 'the secretariat: configures the registry, drafts, issues and circulates notes verbales',
   'exchange.act':
     'delegates and the secretariat: request consent for what they see, grant, refuse and revoke for what their state provided, disseminate (secretariat), confirm points of contact; what they may not see does not exist (404)',
   'log.bundle': "a delegate, for their own state's verification bundle; the secretariat, for its own",
@@ -77,6 +80,9 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   'calendar.manage': ['secretariat'],
   'calendar.record': ['secretariat', 'chair'],
   'calendar.participants': ['secretariat', 'delegate'],
+  // Every member passes the role check: whether a note exists for them is the handler's question, answered with 404.
+  'note.read': ['secretariat', 'chair', 'delegate', 'observer'],
+  'note.write': ['secretariat'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -117,6 +123,8 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'catalogue.seed': 'only the secretariat records the list of coordinators from a document.',
   'exchange.read': '',
   'exchange.send': 'only a delegate sends information, on behalf of their own state (Catalogue 1.6).',
+  'note.read': '',
+  'note.write': 'only the secretariat drafts, issues and circulates notes verbales.',
   'exchange.act': 'the chair and observers are no parties to the information exchange: they read what was published, and act on nothing.',
   'log.bundle': 'a verification bundle is made for a party to the log: a state (its delegates ask for it) or the secretariat.',
   'calendar.read': '',

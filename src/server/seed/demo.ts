@@ -2,7 +2,8 @@
  * The demo organisation a first start creates on an empty database: CICA with its 27 member
  * states of 2021, the seed draft imported as a document and chosen as the catalogue document,
  * its list of coordinators recorded in the catalogue register, the SWG meeting the seed's note
- * verbale convenes (2 June 2021, 14:00 Nur-Sultan time) with its draft agenda, and demo accounts whose
+ * verbale convenes (2 June 2021, 14:00 Nur-Sultan time) with its draft agenda, that note verbale,
+ * No. 17-1/298, issued and circulated in the notes verbales registry, and demo accounts whose
  * generated passwords are returned (and printed by main.ts) once.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { seedCatalogueCoordinators } from '../services/catalogue.ts';
 import { importDocument } from '../services/documents.ts';
 import { createOrganisation } from '../services/organisations.ts';
 import { createUser } from '../services/users.ts';
+import { issueDemoNote } from './demo-note.ts';
 
 export const DEMO_ORGANISATION_ID = 'cica';
 export const DEMO_DOCUMENT_ID = 'cica-catalogue-2021-05-28';
@@ -29,7 +31,7 @@ export const DEMO_DOCUMENT_TITLE = 'Draft updated CICA Catalogue of CBMs (28 May
 export const DEMO_LIST_DATE = '2021-05-28';
 export const DEMO_LIST_NOTE = 'List of coordinating and co-coordinating countries, circulated with note verbale No. 17-1/298 of 28 May 2021';
 
-type DemoContext = Pick<Context, 'database' | 'store' | 'catalogue' | 'calendar' | 'now' | 'newId'>;
+type DemoContext = Pick<Context, 'database' | 'store' | 'catalogue' | 'calendar' | 'notesVerbales' | 'now' | 'newId'>;
 
 /** The SWG meeting that note verbale No. 17-1/298 convenes, under a stable id (a link to it stays valid). */
 export const DEMO_MEETING_ID = 'swg-2021-06-02';
@@ -111,6 +113,8 @@ export async function createDemo(context: DemoContext): Promise<DemoAccount[]> {
     .where(eq(organisations.id, DEMO_ORGANISATION_ID));
   await seedCatalogueCoordinators(context, { organisationId: DEMO_ORGANISATION_ID, documentId: DEMO_DOCUMENT_ID, actor, date: DEMO_LIST_DATE, note: DEMO_LIST_NOTE });
   await conveneSeedMeeting(context, actor);
+  // The note verbale that circulated the draft, in the registry as No. 17-1/298.
+  await issueDemoNote(context, DEMO_ORGANISATION_ID, actor, now.toISOString());
   return created.map(({ username, role, delegation, password }) => ({ username, role, delegation, password }));
 }
 

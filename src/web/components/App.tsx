@@ -8,7 +8,7 @@ import { useT } from '../i18n/use-t.ts';
 import { followProvisionFragment } from '../provision-fragment.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
 import { DocumentScreen } from './DocumentScreen.tsx';
-import { CalendarArea, CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, SignIn } from './on-demand.tsx';
+import { CalendarArea, CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, NotesArea, SignIn } from './on-demand.tsx';
 
 
 function LanguageSwitch() {
@@ -92,6 +92,12 @@ export function App() {
                 go({ name: 'meetings', meetingId: null });
               }}>
               {t('calendar.nav')}
+            </a>{' '}
+            <a href={pathOf({ name: 'notes', noteId: null })} aria-current={route.name === 'notes' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'notes', noteId: null });
+              }}>
+              {t('notes.nav')}
             </a>
           </nav>
         ) : null}
@@ -132,6 +138,15 @@ export function App() {
             delegation={delegation}
             onOpen={(meetingId) => go({ name: 'meetings', meetingId })}
             onOpenDocument={(documentId) => go({ name: 'document', documentId })}
+          />
+        </Suspense>
+      ) : route.name === 'notes' && membership ? (
+        <Suspense fallback={<p role="status">{t('notes.loading')}</p>}>
+          <NotesArea
+            organisationId={membership.organisationId}
+            noteId={route.noteId}
+            isSecretariat={me.memberships.some((m) => m.organisationId === membership.organisationId && m.role === 'secretariat')}
+            onOpen={(noteId) => go({ name: 'notes', noteId })}
           />
         </Suspense>
       ) : route.name === 'import' && membership && canImport ? (

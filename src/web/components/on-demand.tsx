@@ -67,6 +67,8 @@ export const CatalogueArea = onDemand(() => import('../catalogue/CatalogueArea.t
 export const ExchangeScreen = onDemand(() => import('./ExchangeScreen.tsx').then((m) => m.default)).Component;
 /** The organisation's meetings and agendas (with luxon, for the offsets of past and future dates). */
 export const CalendarArea = onDemand(() => import('../calendar/CalendarArea.tsx').then((m) => m.default)).Component;
+/** The notes verbales registry: list, one note (its printed page, PDF, DOCX), the secretariat's form. */
+export const NotesArea = onDemand(() => import('../notes-verbales/NotesArea.tsx').then((m) => m.default)).Component;
 
 /** Fetches the proposal record's script when the browser has nothing else to do; returns the cancellation. */
 export function preloadProposalRecord(): () => void {

@@ -10,6 +10,7 @@ import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
+import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -108,6 +109,7 @@ export const en = {
   ...revisionsMessages.en,
   ...catalogueMessages.en,
   ...calendarMessages.en,
+  ...notesVerbalesMessages.en,
   'error.title': 'Something went wrong',
   'error.loadFailed': 'This part of Parley could not be loaded (the connection, or a newer version on the server): reload the page.',
 } as const;

@@ -9,6 +9,7 @@ import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
+import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -108,6 +109,7 @@ export const ru: Catalogue = {
   ...revisionsMessages.ru,
   ...catalogueMessages.ru,
   ...calendarMessages.ru,
+  ...notesVerbalesMessages.ru,
   'error.title': 'Что-то пошло не так',
   'error.loadFailed': 'Эту часть Parley не удалось загрузить (связь или новая версия на сервере): обновите страницу.',
 };

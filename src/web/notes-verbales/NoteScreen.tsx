@@ -1,0 +1,125 @@
+/**
+ * One note verbale: its printed page in the chosen language (the very HTML the PDF is printed
+ * from, in a sandboxed frame), the PDF and DOCX of that language or of all, whom it was
+ * addressed and circulated to, and for the secretariat the next step (issue, circulate).
+ */
+import { useEffect, useState, type MouseEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/use-t.ts';
+import { LOCALE_NAMES } from '../i18n/locales.ts';
+import { pathOf } from '../routes.ts';
+import { notesApi, type NoteLanguage, type NoteView } from './notes-api.ts';
+import { preferredLanguage, subjectOf } from './note-text.ts';
+
+interface Props {
+  readonly organisationId: string;
+  readonly noteId: string;
+  readonly isSecretariat: boolean;
+  readonly onBack: () => void;
+}
+
+export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Props) {
+  const t = useT();
+  const { locale } = useIntl();
+  const [note, setNote] = useState<NoteView | null>(null);
+  const [language, setLanguage] = useState<NoteLanguage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    notesApi.get(organisationId, noteId).then(setNote, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [organisationId, noteId]);
+
+  const step = (action: 'issue' | 'circulate'): void => {
+    setBusy(true);
+    notesApi[action](organisationId, noteId)
+      .then(setNote, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
+
+  const back = (
+    <p>
+      <a
+        href={pathOf({ name: 'notes', noteId: null })}
+        onClick={(event: MouseEvent) => {
+          event.preventDefault();
+          onBack();
+        }}
+      >
+        {t('notes.back')}
+      </a>
+    </p>
+  );
+  if (!note) {
+    return (
+      <>
+        {back}
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : (
+          <p role="status">{t('notes.loading')}</p>
+        )}
+      </>
+    );
+  }
+  const shown = language ?? preferredLanguage(note, locale);
+  const languageName = (code: NoteLanguage | 'all'): string => (code === 'all' ? t('notes.languageAll') : LOCALE_NAMES[code]);
+  const addressees = note.addressees.kind === 'all-members' ? t('notes.allMembers') : note.addressees.states.join(', ');
+
+  return (
+    <article aria-labelledby="note-heading">
+      {back}
+      <h1 id="note-heading">{note.number === null ? t('notes.draftTitle') : t('notes.title', { number: note.number })}</h1>
+      <p className="note-subject">{subjectOf(note, locale)}</p>
+      <p>
+        {note.date} · {t(`notes.status.${note.status}`)}
+      </p>
+      <p>{t('notes.addressedTo', { addressees })}</p>
+      {note.circulatedTo.length > 0 ? <p>{t('notes.circulatedTo', { states: note.circulatedTo.join(', ') })}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {isSecretariat && note.status !== 'circulated' ? (
+        <p>
+          <button type="button" disabled={busy} onClick={() => step(note.status === 'draft' ? 'issue' : 'circulate')}>
+            {note.status === 'draft' ? t('notes.issue') : t('notes.circulate')}
+          </button>
+        </p>
+      ) : null}
+      <div className="note-toolbar">
+        <label>
+          {t('notes.language')}{' '}
+          <select value={shown} onChange={(e) => setLanguage(e.target.value as NoteLanguage)}>
+            {note.languages.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LOCALE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ul className="note-downloads">
+          {([shown, 'all'] as const).map((code) => (
+            <li key={code}>
+              <a href={notesApi.fileHref(organisationId, noteId, 'pdf', code)} download>
+                {t('notes.downloadPdf', { language: languageName(code) })}
+              </a>{' '}
+              <a href={notesApi.fileHref(organisationId, noteId, 'docx', code)} download>
+                {t('notes.downloadDocx', { language: languageName(code) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <iframe
+        className="note-page"
+        title={t('notes.frameTitle', { language: LOCALE_NAMES[shown] })}
+        src={notesApi.htmlHref(organisationId, noteId, shown)}
+        sandbox=""
+      />
+    </article>
+  );
+}

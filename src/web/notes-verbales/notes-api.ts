@@ -1,0 +1,32 @@
+/** The notes verbales registry over HTTP (types from protocol/notes-verbales.ts). */
+import type { NewNoteBody, NoteListView, NoteView } from '../../protocol/notes-verbales.ts';
+import { request } from '../api.ts';
+
+export type { NewNoteBody, NoteView };
+export type NoteLanguage = 'en' | 'ru' | 'kk';
+export type NoteFileLanguage = NoteLanguage | 'all';
+
+const base = (organisationId: string): string => `/api/organisations/${encodeURIComponent(organisationId)}/notes-verbales`;
+const noteUrl = (organisationId: string, noteId: string): string => `${base(organisationId)}/${encodeURIComponent(noteId)}`;
+
+export interface NoteSearch {
+  readonly text?: string;
+  readonly year?: string;
+}
+
+export const notesApi = {
+  list: (organisationId: string, search: NoteSearch): Promise<NoteListView> => {
+    const query = new URLSearchParams();
+    if (search.text?.trim()) query.set('text', search.text.trim());
+    if (search.year?.trim()) query.set('year', search.year.trim());
+    const suffix = query.toString();
+    return request('GET', `${base(organisationId)}${suffix ? `?${suffix}` : ''}`);
+  },
+  get: (organisationId: string, noteId: string): Promise<NoteView> => request('GET', noteUrl(organisationId, noteId)),
+  create: (organisationId: string, body: NewNoteBody): Promise<NoteView> => request('POST', base(organisationId), body),
+  issue: (organisationId: string, noteId: string): Promise<NoteView> => request('POST', `${noteUrl(organisationId, noteId)}/issue`, null),
+  circulate: (organisationId: string, noteId: string): Promise<NoteView> => request('POST', `${noteUrl(organisationId, noteId)}/circulate`, null),
+  /** The printed page (one language), shown in a frame: the same HTML the PDF is printed from. */
+  htmlHref: (organisationId: string, noteId: string, language: NoteLanguage): string => `${noteUrl(organisationId, noteId)}/html?language=${language}`,
+  fileHref: (organisationId: string, noteId: string, format: 'pdf' | 'docx', language: NoteFileLanguage): string => `${noteUrl(organisationId, noteId)}/${format}?language=${language}`,
+};
