@@ -238,6 +238,36 @@ export const ERRORS = {
     title: 'PDF printing is not available',
     detail: 'This server cannot print PDF: {reason}. Download the DOCX instead, or ask the administrator to install Chromium at /usr/bin/chromium.',
   },
+  ERR_MODALITY_PROCESS_NOT_FOUND: {
+    status: 404,
+    title: 'Process not found',
+    detail: 'There is no modality process {processId} in this organisation. Reload the list of processes.',
+  },
+  ERR_MODALITY_AREA_NOT_FOUND: {
+    status: 422,
+    title: 'No such priority area',
+    detail: 'The catalogue in use has no priority area {areaId}. Choose an area from the catalogue (GET /api/organisations/{organisationId}/catalogue).',
+  },
+  ERR_MODALITY_NOT_YOUR_STEP: {
+    status: 403,
+    title: 'Not your step',
+    detail: '{step} is taken by {actors}. Ask them, or record it in that capacity.',
+  },
+  ERR_MODALITY_STEP_REFUSED: {
+    status: 422,
+    title: 'The step does not apply',
+    detail: '{message} Nothing was recorded.',
+  },
+  ERR_NOTIFICATION_NOT_FOUND: {
+    status: 404,
+    title: 'Notification not found',
+    detail: 'You have no notification {notificationId}. Reload your notifications.',
+  },
+  ERR_NOTIFICATION_EMAIL_MISSING: {
+    status: 422,
+    title: 'No e-mail address',
+    detail: 'You chose to receive {kinds} by e-mail but gave no e-mail address. Give one, or receive them in the app only.',
+  },
   ERR_DRAFT_NOT_FOUND: {
     status: 404,
     title: 'Draft not found',

@@ -44,6 +44,14 @@ import { registerExchangeDutyRoutes } from './routes/exchange-duties.ts';
 import { registerExchangeLiveRoutes } from './routes/exchange-live.ts';
 import { registerVerificationBundleRoutes } from './routes/verification-bundle.ts';
 import { unstorableTextAt } from './http/text-guard.ts';
+import { registerFollowRoutes } from './routes/follows.ts';
+import { registerModalityRoutes } from './routes/modalities.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
+import { NotificationHub } from './live/notification-hub.ts';
+import { Notifier } from './notifications/notifier.ts';
+import { sweepReminders } from './notifications/reminders.ts';
+import { announceNoteCirculations } from './notifications/announcements.ts';
+import { modalityStore } from './store/modality-register.ts';
 import { eraseExpiredBodies } from './services/exchange-bodies.ts';
 import { exchangeStore } from './services/exchange-domain.ts';
 import { NoteCirculationSignal } from './services/note-circulation.ts';
@@ -115,6 +123,9 @@ export async function buildApp(deps: Deps): Promise<App> {
     else documentRows.invalidate(message.documentId);
   });
   const store = new EventStore(deps.database, now);
+  const newId = deps.newId ?? (() => randomUUID());
+  // The app's log exists only once Fastify is made; until then a failure to notify goes to stderr.
+  let logError = (error: unknown, what: string): void => console.error(what, error);
   const context: Context = {
     database: deps.database,
     store,
@@ -127,12 +138,15 @@ export async function buildApp(deps: Deps): Promise<App> {
     notesVerbales: notesVerbalesStore(deps.database, now),
     // Listeners' failures are logged by the app once it exists (below); a circulation is never undone by them.
     noteCirculation: new NoteCirculationSignal((error) => app.log.error({ err: error }, 'a listener of note circulations failed')),
+    modalities: modalityStore(deps.database, now),
+    notifications: new Notifier(deps.database, { now, newId, publicUrl: config.publicUrl, onError: (error, what) => logError(error, what) }),
+    notificationHub: new NotificationHub(),
     caches,
     principals,
     documents: documentRows,
     delegationCodes: new KeyedCache<ReadonlySet<string>>(),
     now,
-    newId: deps.newId ?? (() => randomUUID()),
+    newId,
     config,
   };
 
@@ -149,6 +163,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     },
   });
   const app = fastify as unknown as App;
+  logError = (error, what) => app.log.error({ err: error }, `${what} failed`);
   app.decorate('parley', context);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -304,17 +319,34 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerCalendarRoutes(api, context);
   registerCalendarAgendaRoutes(api, context);
   registerNotesVerbalesRoutes(api, context);
+  registerModalityRoutes(api, context);
+  registerNotificationRoutes(api, context);
+  registerFollowRoutes(api, context);
 
+  const stopAnnouncingNotes = announceNoteCirculations(context);
   await context.hub.start(deps.database);
   await context.exchangeHub.start(deps.database);
+  await context.notificationHub.start(deps.database);
   await caches.start(deps.database);
   // Personal data goes at its retention limit even when nobody lists or reads the exchange (reads sweep too).
   const retentionSweep = setInterval(() => {
     eraseExpiredBodies(deps.database.db, now()).catch((error: unknown) => app.log.error({ err: error }, 'erasing expired exchange bodies failed'));
   }, RETENTION_SWEEP_MS);
   retentionSweep.unref();
+  // Deadlines of the modalities come near whether or not anyone acts: reminders are swept on a timer.
+  const reminderSweep =
+    config.reminderSweepMs > 0
+      ? setInterval(() => {
+          sweepReminders(context, now()).catch((error: unknown) => app.log.error({ err: error }, 'sweeping reminders failed'));
+        }, config.reminderSweepMs)
+      : undefined;
+  reminderSweep?.unref();
   app.addHook('onClose', async () => {
     clearInterval(retentionSweep);
+    clearInterval(reminderSweep);
+    stopAnnouncingNotes();
+    await context.notifications.idle();
+    await context.notificationHub.stop();
     await context.hub.stop();
     await context.exchangeHub.stop();
     await caches.stop();

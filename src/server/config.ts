@@ -11,6 +11,10 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   /** The Chromium that prints PDF (notes verbales, exports); absent there: PDF routes answer 503. */
   readonly chromiumPath: string;
+  /** Where the app is reached (PARLEY_PUBLIC_URL), for links in e-mails; null: paths alone. */
+  readonly publicUrl: string | null;
+  /** How often deadlines are swept for reminders (and failed e-mails retried); 0: never (tests sweep by hand). */
+  readonly reminderSweepMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -20,6 +24,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   loginRateLimit: { max: 20, windowMs: 60_000 },
   trustProxy: false,
   chromiumPath: '/usr/bin/chromium',
+  publicUrl: null,
+  reminderSweepMs: 15 * 60 * 1000,
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -29,5 +35,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     secureCookies: secure === '1' || secure === 'true' || (env.PARLEY_PUBLIC_URL ?? '').startsWith('https://'),
     trustProxy: env.PARLEY_TRUST_PROXY === '1' || env.PARLEY_TRUST_PROXY === 'true',
     chromiumPath: env.PARLEY_CHROMIUM || DEFAULT_CONFIG.chromiumPath,
+    publicUrl: env.PARLEY_PUBLIC_URL ? env.PARLEY_PUBLIC_URL.replace(/\/+$/u, '') : null,
   };
 }

@@ -15,6 +15,9 @@ import type { CalendarEvent, CalendarState, CatalogueEvent, CatalogueState } fro
 import type { ExchangeStore } from './services/exchange-domain.ts';
 import type { NoteCirculationSignal } from './services/note-circulation.ts';
 import type { NotesVerbalesStore } from './services/notes-verbales.ts';
+import type { ModalityStore } from './store/modality-register.ts';
+import type { Notifier } from './notifications/notifier.ts';
+import type { NotificationHub } from './live/notification-hub.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { RegisterStore } from './store/register-store.ts';
 
@@ -34,6 +37,12 @@ export interface Context {
   readonly notesVerbales: NotesVerbalesStore;
   /** "A note verbale was circulated to these delegations", after commit: notifications listen here. */
   readonly noteCirculation: NoteCirculationSignal;
+  /** Section 3's modality processes: a register of the log, folded by src/core/modalities. */
+  readonly modalities: ModalityStore;
+  /** notify(...): in the app and by e-mail, as each user chose. */
+  readonly notifications: Notifier;
+  /** New notifications, for their users' live connections. */
+  readonly notificationHub: NotificationHub;
   readonly caches: Caches;
   /** Session id → the signed-in user with memberships. */
   readonly principals: KeyedCache<Principal>;

@@ -9,3 +9,15 @@ export { MODALITY_TRANSITIONS, type ModalityTransition } from './transitions.ts'
 export { applyModalityEvent, applyModalityEventOrThrow, checkModalityEvent, type ModalityResult } from './apply-modality-event.ts';
 export { silenceOutcome, type SilenceOutcome } from './silence.ts';
 export { dueSteps, type DueStep } from './due-steps.ts';
+export {
+  checkModalityRegisterEvent,
+  emptyModalityRegister,
+  tryApplyModalityRegisterEvent,
+  type ModalityRegister,
+  type ModalityRegisterEvent,
+  type ModalityRegisterResult,
+  type ProcessSubject,
+  type RecordedStep,
+  type RegisteredProcess,
+} from './modality-register.ts';
+export { DEFAULT_REMINDER_LEAD_HOURS, modalityReminders, type ModalityReminder } from './reminders.ts';

@@ -59,6 +59,11 @@ const EXPECTED: Record<AccessRule, Partial<Record<Subject, Outcome>> & { default
   // The samples use a note circulated to every member state: the addressee rule's 404s are notes-verbales.test.ts's.
   'note.read': { anonymous: 401, outsider: 404, default: 'allow' },
   'note.write': { anonymous: 401, outsider: 404, secretariat: 'allow', default: 403 },
+  'modality.read': { anonymous: 401, outsider: 404, observer: 403, observerCirculated: 403, default: 'allow' },
+  'modality.manage': { anonymous: 401, outsider: 404, secretariat: 'allow', chair: 'allow', default: 403 },
+  // The samples take a step the subject's capacity allows; the "other" subjects name another state's step (403).
+  'modality.act': { anonymous: 401, outsider: 404, observer: 403, observerCirculated: 403, delegateOther: 403, headOther: 403, default: 'allow' },
+  'notifications.own': { anonymous: 401, outsider: 404, default: 'allow' },
 };
 
 /** Per-route exceptions, each with its reason. */
@@ -376,6 +381,39 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     }
   }
 
+  /** A fresh modality B process, taken to `stage` by the secretariat and the chair. */
+  async function freshProcess(stage: 'open' | 'views-exchanged'): Promise<string> {
+    const started = await t.request('secretariat', 'POST', `/api/organisations/${ORG}/modalities`, { modality: 'B', topic: `Topic ${(counter += 1)}` });
+    if (started.statusCode !== 201) throw new Error(started.body);
+    const processId = started.json().id as string;
+    if (stage === 'views-exchanged') await t.request('secretariat', 'POST', `/api/organisations/${ORG}/modalities/${processId}/steps`, { type: 'views.exchanged', state: 'KAZ' });
+    return processId;
+  }
+
+  async function modalitySample(key: string, method: string, url: string, subject: Subject): Promise<Sample | null> {
+    const fill = (values: Record<string, string>) => url.replace(/:(\w+)/gu, (_, name: string) => (name === 'organisationId' ? ORG : values[name] ?? `:${name}`));
+    switch (key) {
+      case 'GET /api/organisations/:organisationId/modalities/:processId':
+        return { method, url: fill({ processId: await freshProcess('open') }) };
+      case 'POST /api/organisations/:organisationId/modalities':
+        return { method, url: fill({}), payload: { modality: 'B', topic: 'Energy security' } };
+      case 'POST /api/organisations/:organisationId/modalities/:processId/deadline':
+        return { method, url: fill({ processId: await freshProcess('open') }), payload: { stage: 'open', dueBy: '2031-01-01T00:00:00.000Z' } };
+      case 'POST /api/organisations/:organisationId/modalities/:processId/steps':
+        // The chair compiles the views as the Chairman; a state (or the secretariat for one) shares its views.
+        if (subject === 'chair') return { method, url: fill({ processId: await freshProcess('views-exchanged') }), payload: { type: 'database.compiled' } };
+        return { method, url: fill({ processId: await freshProcess('open') }), payload: { type: 'views.exchanged', state: target(subject) } };
+      case 'POST /api/organisations/:organisationId/notifications/read':
+        return { method, url: fill({}), payload: {} };
+      case 'PUT /api/organisations/:organisationId/notifications/preferences':
+        return { method, url: fill({}), payload: { language: 'ru', email: null, channels: Object.fromEntries(['note-verbale', 'meeting-invitation', 'followed-proposal', 'deadline-approaching', 'silence-opened', 'silence-broken'].map((k) => [k, { inApp: true, email: false }])) } };
+      case 'PUT /api/organisations/:organisationId/notifications/smtp':
+        return { method, url: fill({}), payload: { enabled: false, host: '127.0.0.1', port: 2525, secure: false, fromAddress: 'secretariat@example.org' } };
+      default:
+        return null;
+    }
+  }
+
   /** A request that exercises the route for `subject`; resources it consumes are made fresh. */
   async function sample(method: string, url: string, subject: Subject): Promise<Sample> {
     const d = subject === 'observerCirculated' ? circulated : doc;
@@ -383,7 +421,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const fill = (u: string, values: Record<string, string>) => u.replace(/:(\w+)/gu, (_, name: string) => values[name] ?? `:${name}`);
     const base = { organisationId: ORG, documentId: d };
     const key = `${method} ${url}`;
-    const exchange = (await exchangeSample(key, method, url, subject)) ?? (await calendarSample(key, method, url, subject));
+    const exchange = (await exchangeSample(key, method, url, subject)) ?? (await calendarSample(key, method, url, subject)) ?? (await modalitySample(key, method, url, subject));
     if (exchange !== null) return exchange;
     const note = await noteSample(key, method, url);
     if (note !== null) return note;
@@ -416,6 +454,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         return { method, url: fill(url, base), payload: { text: SMALL_DRAFT } };
       case 'PATCH /api/documents/:documentId':
         return { method, url: fill(url, base), payload: { circulatedToObservers: d === circulated } };
+      case 'PUT /api/documents/:documentId/provisions/:provisionId/follow':
+      case 'DELETE /api/documents/:documentId/provisions/:provisionId/follow':
       case 'GET /api/documents/:documentId/provisions/:provisionId':
         return { method, url: fill(url, { ...base, provisionId: await provisionOf(d) }) };
       case 'GET /api/documents/:documentId/views/:view':
@@ -534,5 +574,6 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     }
     expect(failures).toEqual([]);
     // Every route × every subject, with PDF printed by Chromium: minutes on a loaded two-core machine.
+    // Every route × ten callers, one request each (and fresh resources for many): well over the default 30 s on two cores.
   }, 180_000);
 });

@@ -44,6 +44,11 @@ export const ACCESS_RULES = {
   'calendar.manage': 'the secretariat: convene, change and cancel a meeting, name its chair',
   'calendar.record': "the secretariat or the chair: draft, amend, reorder and adopt the agenda; record attendance and the meeting's decisions",
   'calendar.participants': 'a delegate for their own delegation; the secretariat for a named delegation',
+  'modality.read': 'the secretariat, the chair and delegates: the processes of modalities A and B, where they stand and what is due',
+  'modality.manage': 'the secretariat or the chair: start a process, set by when its current steps are due',
+  'modality.act':
+    "the secretariat, the chair and delegates; which step is whose is section 3's: a state's step by its delegates (or the secretariat for a named state), the Chairman's by the chair, the Secretariat's by the secretariat, the SWG's, SOC's and experts' recorded by the secretariat or the chair (403 otherwise)",
+  'notifications.own': 'any member, for their own notifications and their own choices of what to receive',
 } as const;
 
 export type AccessRule = keyof typeof ACCESS_RULES;
@@ -83,6 +88,11 @@ export const RULE_ROLES: Readonly<Record<AccessRule, readonly MembershipRole[] |
   // Every member passes the role check: whether a note exists for them is the handler's question, answered with 404.
   'note.read': ['secretariat', 'chair', 'delegate', 'observer'],
   'note.write': ['secretariat'],
+  'modality.read': ['secretariat', 'chair', 'delegate'],
+  'modality.manage': ['secretariat', 'chair'],
+  // Every party passes the role check: whose step it is, is the handler's question (stepActors).
+  'modality.act': ['secretariat', 'chair', 'delegate'],
+  'notifications.own': ['secretariat', 'chair', 'delegate', 'observer'],
 };
 
 export function membershipsIn(principal: Principal, organisationId: string): Membership[] {
@@ -131,6 +141,10 @@ const WHY: Readonly<Record<AccessRule, string>> = {
   'calendar.manage': 'only the secretariat convenes, changes and cancels meetings and names their chair.',
   'calendar.record': "only the secretariat or the chair drafts and adopts the agenda and records attendance and the meeting's decisions.",
   'calendar.participants': 'only delegates (for their own delegation) and the secretariat name who attends.',
+  'modality.read': 'observers take no part in the modalities of section 3.',
+  'modality.manage': 'only the secretariat or the chair starts a process or sets its deadlines.',
+  'modality.act': 'observers take no part in the modalities of section 3.',
+  'notifications.own': '',
 };
 
 /** The role check of a rule within one organisation. */

@@ -377,6 +377,101 @@ export const exchangeBodies = pgTable(
   ],
 );
 
+export type NotificationEmailStatus = 'none' | 'pending' | 'sending' | 'sent' | 'failed';
+
+/**
+ * What a user is told: one row per user and happening, shown in the app (when `in_app`) and
+ * sent by e-mail (an outbox: `email_status` pending → sending → sent or failed). The text is
+ * not stored: it is made from `kind` and `params` in the user's language when read or sent.
+ * `dedupe_key` makes a notification idempotent per user (a reminder swept twice is one row).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    params: jsonb('params').$type<Record<string, string | number>>().notNull(),
+    /** Where in the web app it leads: /modalities/…, /documents/…#provision-… */
+    link: text('link'),
+    dedupeKey: text('dedupe_key').notNull(),
+    inApp: boolean('in_app').notNull(),
+    emailStatus: text('email_status').$type<NotificationEmailStatus>().notNull(),
+    emailTo: text('email_to'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailError: text('email_error'),
+    emailedAt: at('emailed_at'),
+    createdAt: at('created_at').notNull(),
+    readAt: at('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_dedupe').on(t.userId, t.dedupeKey),
+    index('notifications_user_created').on(t.userId, t.createdAt),
+    index('notifications_email_status').on(t.emailStatus),
+    check('notifications_email_status_known', sql`${t.emailStatus} in ('none', 'pending', 'sending', 'sent', 'failed')`),
+    check('notifications_email_has_address', sql`${t.emailStatus} = 'none' or ${t.emailTo} is not null`),
+  ],
+);
+
+export type NotificationChannels = Readonly<Record<string, { readonly inApp: boolean; readonly email: boolean }>>;
+
+/** What a user chooses to receive in an organisation: by kind, by channel, in which language, at which address. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    language: text('language').notNull(),
+    email: text('email'),
+    /** Kind → channels; a kind not named takes the default (in the app, no e-mail). */
+    channels: jsonb('channels').$type<NotificationChannels>().notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), check('notification_preferences_language', sql`${t.language} in ('en', 'ru', 'kk')`)],
+);
+
+/** Provisions a user follows: a proposal on one notifies them. */
+export const provisionFollows = pgTable(
+  'provision_follows',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    documentId: documentRef(),
+    provisionId: text('provision_id').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.documentId, t.provisionId] }), index('provision_follows_provision').on(t.documentId, t.provisionId)],
+);
+
+/**
+ * An organisation's outgoing mail server. No row, or `enabled` false: no e-mail is sent (the
+ * embedded demo has none). The password is write-only through the API.
+ */
+export const organisationSmtp = pgTable('organisation_smtp', {
+  organisationId: text('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  enabled: boolean('enabled').notNull(),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean('secure').notNull(),
+  username: text('username'),
+  password: text('password'),
+  fromAddress: text('from_address').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
 export const schema = {
   organisations,
   delegations,
@@ -397,4 +492,8 @@ export const schema = {
   drafts,
   registers,
   exchangeBodies,
+  notifications,
+  notificationPreferences,
+  provisionFollows,
+  organisationSmtp,
 };

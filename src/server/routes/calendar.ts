@@ -9,6 +9,7 @@ import { localToInstant, type MeetingDetails } from '../../core/index.ts';
 import { CalendarListView, CalendarMeetingView, CancelMeetingBody, ChairBody, MeetingBody, ParticipantsBody } from '../../protocol/calendar.ts';
 import { DelegationCode } from '../../protocol/schemas.ts';
 import { actingDelegation } from '../auth/policy.ts';
+import { announceMeeting } from '../notifications/announcements.ts';
 import type { Context, ZodApp } from '../context.ts';
 import { problem } from '../http/problem.ts';
 import { calendarFor, calendarRecorder, entryOf, presentCalendar, presentMeeting, recordCalendarEvents, type CalendarAccess } from '../services/calendar.ts';
@@ -57,6 +58,8 @@ export function registerCalendarRoutes(app: ZodApp, context: Context): void {
     const meetingId = context.newId();
     const details = detailsOf(access, request.body as z.infer<typeof MeetingBody>);
     await recordCalendarEvents(context, access, () => [{ type: 'meeting.convened', at: context.now().toISOString(), actor: calendarRecorder(access), data: { meetingId, details } }]);
+    // The invitation goes out after the commit; a failure to announce is logged, the meeting stands.
+    void announceMeeting(context, organisationId, meetingId).catch((error: unknown) => request.log.error({ err: error }, 'announcing a meeting failed'));
     return reply.code(201).send(await current(access, meetingId));
   });
 

@@ -26,6 +26,7 @@ import { actingDelegation, chairActor, chairForFloor, hasRole } from '../auth/po
 import { problem } from '../http/problem.ts';
 import { readMeeting } from '../services/meetings.ts';
 import { makeProposal, proposalEvents, proposalInput, requireAlternativeKind, requireDelegation } from '../services/proposals.ts';
+import { notifyFollowers, provisionsOfProposal } from '../notifications/follows.ts';
 import type { CommandResult } from '../store/event-store.ts';
 import { documentFor } from './access.ts';
 import { DocParams } from './documents.ts';
@@ -170,7 +171,7 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
     async (request, reply) => {
       const { documentId } = request.params as z.infer<typeof DocParams>;
       const body = request.body as z.infer<typeof ChairProposalBody>;
-      const { principal } = await documentFor(context, request.principal, documentId, 'chair.act');
+      const { principal, doc } = await documentFor(context, request.principal, documentId, 'chair.act');
       requireAlternativeKind(body);
       const id = newId();
       const input = proposalInput(body, id, null, newId);
@@ -179,6 +180,7 @@ export function registerCommandRoutes(app: ZodApp, context: Context): void {
         expectedVersion: body.expectedVersion ?? null,
         build: (state) => proposalEvents(state, 'chair.proposal.made', actor, input, body.alternativeTo, context),
       });
+      await notifyFollowers(context, { organisationId: doc.organisationId, documentId, proposalId: id, actor, provisionIds: provisionsOfProposal(input, body.alternativeTo) });
       return send(reply, documentId, result, id);
     },
   );

@@ -15,25 +15,10 @@ import type { NoteCirculation } from '../services/note-circulation.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { login, makeTestApp, ORG, steppingClock, type Reply, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 import { verifyLog } from '../store/verify-log.ts';
+import { shortNote } from '../test-support/notes.ts';
 
 const BASE = `/api/organisations/${ORG}/notes-verbales`;
 const MEMBERS = ['CHN', 'IND', 'ISR', 'KAZ', 'RUS', 'THA', 'TUR'];
-
-/** A short note to named states, in the three languages. */
-export function shortNote(states: string[] | null, subject = 'Consultations on the draft Catalogue') {
-  const lines = (text: string) => ({ en: [text], ru: [text], kk: [text] });
-  const all = (text: string) => ({ en: text, ru: text, kk: text });
-  return {
-    fileIndex: '05-3',
-    date: '2021-06-10',
-    subject: { en: subject, ru: 'Консультации по проекту Каталога', kk: 'Каталог жобасы бойынша консультациялар' },
-    addressees: states === null ? { kind: 'all-members' } : { kind: 'states', states },
-    addressee: { en: 'the Embassy', ru: 'Посольству', kk: 'Елшілігіне' },
-    addresseeBlock: lines('EMBASSY'),
-    purpose: all('inform about consultations'),
-    enclosures: [],
-  };
-}
 
 describe.each(DATABASE_KINDS)('notes verbales on %s', (kind) => {
   let test: TestDatabase;

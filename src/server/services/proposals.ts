@@ -10,6 +10,7 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { delegations } from '../db/schema.ts';
 import { problem } from '../http/problem.ts';
+import { notifyFollowers, provisionsOfProposal } from '../notifications/follows.ts';
 import type { CommandResult } from '../store/event-store.ts';
 
 /** Refuses a code that is not a delegation of the organisation (null: no delegation to check). */
@@ -86,7 +87,7 @@ export interface ProposalRequest {
 }
 
 /** Appends `proposal.made` for the actor's delegation; resolves once committed (or refused). */
-export async function makeProposal(context: Pick<Context, 'database' | 'delegationCodes' | 'store' | 'now' | 'newId'>, request: ProposalRequest): Promise<{ id: string; result: CommandResult }> {
+export async function makeProposal(context: Pick<Context, 'database' | 'delegationCodes' | 'store' | 'now' | 'newId' | 'notifications'>, request: ProposalRequest): Promise<{ id: string; result: CommandResult }> {
   const { actor, alongside, check } = request;
   await requireDelegation(context, request.organisationId, actor.delegation);
   requireAlternativeKind(request.body);
@@ -100,5 +101,7 @@ export async function makeProposal(context: Pick<Context, 'database' | 'delegati
     },
     ...(alongside ? { alongside: (tx: Db, committed: CommandResult) => alongside(tx, id, committed) } : {}),
   });
+  // After the commit: followers hear of a proposal that was made, never of one refused.
+  await notifyFollowers(context, { organisationId: request.organisationId, documentId: request.documentId, proposalId: id, actor, provisionIds: provisionsOfProposal(input, request.body.alternativeTo) });
   return { id, result };
 }

@@ -5,6 +5,7 @@
  */
 import type { App } from '../app.ts';
 import { buildApp } from '../app.ts';
+import type { ServerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createOrganisation } from '../services/organisations.ts';
 import { createUser } from '../services/users.ts';
@@ -108,11 +109,13 @@ export async function makeTestApp(
     secondFactorRequiredFor?: ('secretariat' | 'chair' | 'delegate' | 'observer')[];
     /** The server's clock; a stepping one from 2021 unless given (a browser test entering TOTP codes needs the real one). */
     now?: () => Date;
+    /** Settings beside the test defaults (a long session for a test that moves the clock by weeks, say). */
+    config?: Partial<ServerConfig>;
   } = {},
 ): Promise<TestApp> {
   const now = options.now ?? steppingClock();
   const ids = await seedOrganisation(database, now(), options.secondFactorRequiredFor);
-  const app = await buildApp({ database, now, newId: counterIds(), config: { loginRateLimit: { max: 1000, windowMs: 60_000 } } });
+  const app = await buildApp({ database, now, newId: counterIds(), config: { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...options.config } });
   const sessions = {} as Record<UserKey, Session>;
   for (const key of Object.keys(USERS) as UserKey[]) sessions[key] = await login(app, USERS[key].username);
   return {

@@ -8,7 +8,8 @@ import { useT } from '../i18n/use-t.ts';
 import { followProvisionFragment } from '../provision-fragment.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
 import { DocumentScreen } from './DocumentScreen.tsx';
-import { CalendarArea, CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, NotesArea, SignIn } from './on-demand.tsx';
+import { useUnreadCount } from '../modalities/unread-count.ts';
+import { CalendarArea, CatalogueArea, DocumentList, ExchangeScreen, ImportScreen, ModalitiesArea, NotesArea, NotificationsScreen, SignIn } from './on-demand.tsx';
 
 
 function LanguageSwitch() {
@@ -48,6 +49,8 @@ export function App() {
   const membership = me?.memberships[0];
   const delegation = me?.memberships.find((m) => m.role === 'delegate')?.delegation ?? null;
   const isChair = me?.memberships.some((m) => m.role === 'chair') ?? false;
+  const isSecretariat = me?.memberships.some((m) => m.role === 'secretariat') ?? false;
+  const { unread, refresh: refreshUnread } = useUnreadCount(signedIn && membership ? membership.organisationId : null);
   // The server decides (rule document.create); this only spares others a button that would be refused.
   const canImport = membership !== undefined && (me?.memberships.some((m) => m.organisationId === membership.organisationId && m.role === 'secretariat') ?? false);
 
@@ -98,6 +101,18 @@ export function App() {
                 go({ name: 'notes', noteId: null });
               }}>
               {t('notes.nav')}
+            </a>{' '}
+            <a href={pathOf({ name: 'modalities', processId: null })} aria-current={route.name === 'modalities' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'modalities', processId: null });
+              }}>
+              {t('modalities.nav')}
+            </a>{' '}
+            <a href={pathOf({ name: 'notifications' })} aria-current={route.name === 'notifications' ? 'page' : undefined} onClick={(e) => {
+                e.preventDefault();
+                go({ name: 'notifications' });
+              }}>
+              {t('notifications.nav', { count: unread })}
             </a>
           </nav>
         ) : null}
@@ -149,6 +164,17 @@ export function App() {
             onOpen={(noteId) => go({ name: 'notes', noteId })}
           />
         </Suspense>
+      ) : route.name === 'modalities' && membership ? (
+        <ModalitiesArea
+          organisationId={membership.organisationId}
+          processId={route.processId}
+          delegation={delegation}
+          isSecretariat={isSecretariat}
+          isChair={isChair}
+          onOpen={(processId) => go({ name: 'modalities', processId })}
+        />
+      ) : route.name === 'notifications' && membership ? (
+        <NotificationsScreen organisationId={membership.organisationId} onChanged={refreshUnread} />
       ) : route.name === 'import' && membership && canImport ? (
         <ImportScreen organisationId={membership.organisationId} onSaved={(documentId) => go({ name: 'document', documentId })} onBack={() => go({ name: 'documents' })} />
       ) : membership ? (

@@ -64,6 +64,8 @@ export const DocumentList = onDemand(() => import('./DocumentList.tsx').then((m)
 export const ImportScreen = onDemand(() => import('./ImportScreen.tsx').then((m) => m.ImportScreen)).Component;
 /** The catalogue in use (browse, our measures, review): a negotiator reading a document never pays for it. */
 export const CatalogueArea = onDemand(() => import('../catalogue/CatalogueArea.tsx').then((m) => m.default)).Component;
+export const ModalitiesArea = onDemand(() => import('../modalities/ModalitiesArea.tsx').then((m) => m.default)).Component;
+export const NotificationsScreen = onDemand(() => import('../modalities/NotificationsScreen.tsx').then((m) => m.default)).Component;
 export const ExchangeScreen = onDemand(() => import('./ExchangeScreen.tsx').then((m) => m.default)).Component;
 /** The organisation's meetings and agendas (with luxon, for the offsets of past and future dates). */
 export const CalendarArea = onDemand(() => import('../calendar/CalendarArea.tsx').then((m) => m.default)).Component;

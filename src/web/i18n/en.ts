@@ -11,6 +11,7 @@ import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
+import { modalitiesMessages } from '../modalities/Modalities.messages.ts';
 
 export const en = {
   'app.name': 'Parley',
@@ -110,6 +111,7 @@ export const en = {
   ...catalogueMessages.en,
   ...calendarMessages.en,
   ...notesVerbalesMessages.en,
+  ...modalitiesMessages.en,
   'error.title': 'Something went wrong',
   'error.loadFailed': 'This part of Parley could not be loaded (the connection, or a newer version on the server): reload the page.',
 } as const;

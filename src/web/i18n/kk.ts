@@ -10,6 +10,7 @@ import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
+import { modalitiesMessages } from '../modalities/Modalities.messages.ts';
 import type { Catalogue } from './en.ts';
 
 // Kazakh nouns do not change after a numeral, so `one` and `other` read the same (CLDR: one, other).
@@ -111,6 +112,7 @@ export const kk: Catalogue = {
   ...catalogueMessages.kk,
   ...calendarMessages.kk,
   ...notesVerbalesMessages.kk,
+  ...modalitiesMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
   'error.loadFailed': 'Parley-дің бұл бөлігі жүктелмеді (байланыс немесе сервердегі жаңа нұсқа): бетті қайта жүктеңіз.',
 };

@@ -10,6 +10,7 @@ import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
+import { modalitiesMessages } from '../modalities/Modalities.messages.ts';
 import type { Catalogue } from './en.ts';
 
 export const ru: Catalogue = {
@@ -110,6 +111,7 @@ export const ru: Catalogue = {
   ...catalogueMessages.ru,
   ...calendarMessages.ru,
   ...notesVerbalesMessages.ru,
+  ...modalitiesMessages.ru,
   'error.title': 'Что-то пошло не так',
   'error.loadFailed': 'Эту часть Parley не удалось загрузить (связь или новая версия на сервере): обновите страницу.',
 };
