@@ -3,6 +3,9 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly readFile: (path: string) => Promise<string>;
+  /** A file's bytes (a Word file); commands that need it say so when it is not given. */
+  readonly readBytes?: (path: string) => Promise<Uint8Array>;
+  readonly writeFile?: (path: string, data: Uint8Array | string) => Promise<void>;
 }
 
 /** A failure the user can act on: printed as one line, never as a stack trace. */

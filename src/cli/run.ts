@@ -1,6 +1,7 @@
 /** Dispatches `parley <command>` to its implementation. */
 import { importCommand, renderCommand } from './draft-commands.ts';
 import { demoCommand } from './demo-command.ts';
+import { exportCommand, importWordCommand } from './file-commands.ts';
 import { backupCommand, restoreCommand, serveCommand, userCommand, verifyLogCommand } from './server-commands.ts';
 import { CliError, type CliIo } from './io.ts';
 
@@ -9,6 +10,11 @@ const USAGE = `Usage: parley <command> [options]
 Commands:
   serve                                 run the server (PORT, PARLEY_DATA_DIR or DATABASE_URL)
   import FILE [--json]                  decompose a draft; print its summary and warnings
+  import FILE.docx [--json]             the same for a Word file (warnings by Word paragraph)
+  import --tracked A.docx B.docx … --author "Name=CODE" …
+                                        merge delegations' tracked changes into one compilation
+  export FILE --format docx|akn --out OUT [--view V] [--notation N]
+                                        a view of a draft as Word, or the draft as Akoma Ntoso
   render FILE [--view V] [--notation N] print a view: compiled, agreed, as:ISO3
   demo                                  import the CICA seed draft and print it
   verify-log                            walk the event hash chain; name the first bad event
@@ -19,7 +25,8 @@ Commands:
 `;
 
 const commands: Record<string, (io: CliIo, args: readonly string[]) => Promise<number>> = {
-  import: importCommand,
+  import: (io, args) => (args.some((arg) => arg === '--tracked' || /\.docx$/iu.test(arg)) ? importWordCommand(io, args) : importCommand(io, args)),
+  export: exportCommand,
   render: renderCommand,
   demo: demoCommand,
   serve: serveCommand,

@@ -153,6 +153,41 @@ export const ERRORS = {
     title: 'Nothing to import',
     detail: 'The draft text is empty. Paste the text of the draft and send it again.',
   },
+  ERR_DOCX_NOT_ZIP: {
+    status: 422,
+    title: 'Not a Word document',
+    detail: 'The file cannot be imported: {reason}',
+  },
+  ERR_DOCX_ENCRYPTED: {
+    status: 422,
+    title: 'Password-protected or old Word document',
+    detail: 'The file cannot be imported: {reason}',
+  },
+  ERR_DOCX_NOT_WORD: {
+    status: 422,
+    title: 'Not a Word document',
+    detail: 'The file cannot be imported: {reason}',
+  },
+  ERR_DOCX_NO_BODY: {
+    status: 422,
+    title: 'The Word document has no text',
+    detail: 'The file cannot be imported: {reason}',
+  },
+  ERR_DOCX_TOO_LARGE: {
+    status: 413,
+    title: 'Word document too large',
+    detail: 'The file cannot be imported: {reason}',
+  },
+  ERR_DOCX_AUTHORS_UNMAPPED: {
+    status: 422,
+    title: 'Whose changes are these?',
+    detail: 'Say which delegation each author of tracked changes speaks for: {authors}. Send the mapping in `authors` (author → delegation code).',
+  },
+  ERR_AKN_INVALID: {
+    status: 422,
+    title: 'Not Akoma Ntoso as Parley writes it',
+    detail: 'The file cannot be imported: {reason} (the rules are in docs/akoma-ntoso.md).',
+  },
   ERR_REVISION_NOT_FOUND: {
     status: 404,
     title: 'Revision not found',

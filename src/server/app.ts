@@ -33,6 +33,7 @@ import { LiveHub } from './live/hub.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCommandRoutes } from './routes/commands.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerDocumentFileRoutes } from './routes/document-files.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
 import { registerCoordinationRoutes } from './routes/coordination.ts';
 import { registerDraftRoutes } from './routes/drafts.ts';
@@ -302,6 +303,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerAuthRoutes(api, context);
   registerOrganisationRoutes(api, context);
   registerDocumentRoutes(api, context);
+  registerDocumentFileRoutes(api, context);
   registerCommandRoutes(api, context);
   registerDraftRoutes(api, context);
   registerViewRoutes(api, context);

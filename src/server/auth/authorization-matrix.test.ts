@@ -17,6 +17,9 @@ import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-sup
 import { login, makeTestApp, ORG, PASSWORD, SMALL_DRAFT, USERS, type Session, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 import type { AccessRule } from './policy.ts';
 import { DEMO_NOTE_CONTENT, DEMO_NOTE_REGISTRY } from '../seed/demo-note.ts';
+import { createDelegationRegistry, importDraft } from '../../core/index.ts';
+import { writeAkn } from '../akn/akn-write.ts';
+import { bracketedFile, trackedFile } from '../../../test/support/word-files.ts';
 
 type Subject = 'anonymous' | 'outsider' | 'secretariat' | 'chair' | 'delegate' | 'delegateOther' | 'head' | 'headOther' | 'observer' | 'observerCirculated';
 const SUBJECTS: readonly Subject[] = ['anonymous', 'outsider', 'secretariat', 'chair', 'delegate', 'delegateOther', 'head', 'headOther', 'observer', 'observerCirculated'];
@@ -414,6 +417,13 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     }
   }
 
+  /** The files the import routes' samples send, made once. */
+  const files = (async () => ({
+    bracketed: Buffer.from(await bracketedFile()).toString('base64'),
+    tracked: Buffer.from(await trackedFile({})).toString('base64'),
+    akn: writeAkn(importDraft(SMALL_DRAFT).state, { organisation: { id: ORG, name: 'Test' }, date: '2021-06-02', registry: createDelegationRegistry() }),
+  }))();
+
   /** A request that exercises the route for `subject`; resources it consumes are made fresh. */
   async function sample(method: string, url: string, subject: Subject): Promise<Sample> {
     const d = subject === 'observerCirculated' ? circulated : doc;
@@ -454,6 +464,14 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         return { method, url: fill(url, base), payload: { text: SMALL_DRAFT } };
       case 'PATCH /api/documents/:documentId':
         return { method, url: fill(url, base), payload: { circulatedToObservers: d === circulated } };
+      case 'GET /api/documents/:documentId/export':
+        return { method, url: `${fill(url, base)}?format=akn` };
+      case 'POST /api/organisations/:organisationId/documents/docx':
+        return { method, url: fill(url, base), payload: { file: (await files).bracketed, preview: true } };
+      case 'POST /api/organisations/:organisationId/documents/tracked-changes':
+        return { method, url: fill(url, base), payload: { files: [{ name: 'a.docx', file: (await files).tracked }], preview: true } };
+      case 'POST /api/organisations/:organisationId/documents/akn':
+        return { method, url: fill(url, base), payload: { xml: (await files).akn } };
       case 'PUT /api/documents/:documentId/provisions/:provisionId/follow':
       case 'DELETE /api/documents/:documentId/provisions/:provisionId/follow':
       case 'GET /api/documents/:documentId/provisions/:provisionId':

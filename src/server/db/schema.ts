@@ -41,6 +41,8 @@ export interface OrganisationSettings {
   readonly exchange?: ExchangeSettings;
   /** How registry numbers are written: {org} (the slug in capitals), {year}, {number} (4 digits, per year). Default '{org}/EX/{year}/{number}'. */
   readonly registryFormat?: string;
+  /** Authors of tracked changes in Word files → delegation code, remembered from the last import that named them. */
+  readonly trackedAuthors?: Readonly<Record<string, string>>;
 }
 
 export type MembershipRole = 'secretariat' | 'chair' | 'delegate' | 'observer';

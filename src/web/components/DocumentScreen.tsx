@@ -10,6 +10,7 @@ import { useT } from '../i18n/use-t.ts';
 import { useLiveDocument } from '../live-document.ts';
 import { CleanText, CompiledText } from './DocumentText.tsx';
 import { CountsBar } from './CountsBar.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
 import { Legend } from './Legend.tsx';
 import { ProposalPanel, type Actions } from './ProposalPanel.tsx';
 import { ProposeBox, type ProposalDraft } from './ProposeBox.tsx';
@@ -164,6 +165,7 @@ export function DocumentScreen({
             ))}
           </select>
         </label>
+        <ExportLinks documentId={documentId} view={view} notation={notation} />
         <div className="tabs" role="group" aria-label={t('tabs.label')}>
           <button type="button" aria-pressed={tab === 'text'} onClick={() => setTab('text')}>
             {t('tabs.text')}

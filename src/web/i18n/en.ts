@@ -8,6 +8,7 @@ import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
+import { exportMessages } from '../components/ExportLinks.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
@@ -108,6 +109,7 @@ export const en = {
   ...notationMessages.en,
   ...enrolmentMessages.en,
   ...revisionsMessages.en,
+  ...exportMessages.en,
   ...catalogueMessages.en,
   ...calendarMessages.en,
   ...notesVerbalesMessages.en,

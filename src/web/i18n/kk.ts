@@ -7,6 +7,7 @@ import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
+import { exportMessages } from '../components/ExportLinks.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
@@ -109,6 +110,7 @@ export const kk: Catalogue = {
   ...notationMessages.kk,
   ...enrolmentMessages.kk,
   ...revisionsMessages.kk,
+  ...exportMessages.kk,
   ...catalogueMessages.kk,
   ...calendarMessages.kk,
   ...notesVerbalesMessages.kk,
