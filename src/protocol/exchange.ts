@@ -397,6 +397,8 @@ export const ExchangeDutiesView = z.object({
   permissions: z.array(
     z.object({ id: z.string(), deployingState: z.string(), hostState: z.string(), releaseTo: z.union([z.literal('any'), z.array(z.string())]), at: z.string() }),
   ),
+  /** The organisation's deadlines per category (data it sets, no secret): forms show reply windows and retention limits before sending. */
+  deadlines: ExchangeSettingsSchema.shape.categories,
 });
 
 /** A submission's consent requests and grants: all of them for its provider, a requester's own requests for anyone else who sees it. */

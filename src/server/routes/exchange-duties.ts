@@ -38,6 +38,7 @@ export function registerExchangeDutyRoutes(app: ZodApp, context: Context): void 
         reminders: party === null ? [] : dueReminders(state, organisation.settings, at).filter((r) => r.to === party),
         contactChecks: contactChecksFor(state, organisation.settings, viewer, at),
         permissions: contingentPermissionsFor(state, viewer),
+        deadlines: organisation.settings.categories,
       };
     },
   );

@@ -1,14 +1,20 @@
 /**
  * The information exchange screen (lazy-loaded): what the member's state may see — received
- * and sent, with counts and search —, a new submission, one submission. Live: the exchange's
- * SSE stream carries only the notifications meant for this member; each one refetches the list.
+ * and sent, with counts and search —, what it owes and must answer (requests for consent,
+ * obligations, reminders, contact checks, contingent permissions), a new submission, one
+ * submission. Live: the exchange's SSE stream carries only the notifications meant for this
+ * member; each one refetches the list and the duties.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
-import { exchangeApi, type ExchangeCounts, type SubmissionHit } from '../exchange-api.ts';
+import { exchangeApi, type Duties, type ExchangeCounts, type SubmissionHit } from '../exchange-api.ts';
+import { ContingentPermissions } from '../exchange/ContingentPermissions.tsx';
+import { ExchangeDuties } from '../exchange/ExchangeDuties.tsx';
+import { ExchangeForm, type FormPreset } from '../exchange/ExchangeForm.tsx';
+import { PendingConsent } from '../exchange/PendingConsent.tsx';
+import '../exchange/exchange.css';
 import { useLocaleChoice } from '../i18n/LocaleProvider.tsx';
 import { useT } from '../i18n/use-t.ts';
-import { ExchangeForm } from './ExchangeForm.tsx';
 import { ExchangeSubmission } from './ExchangeSubmission.tsx';
 
 interface Props {
@@ -38,7 +44,8 @@ export default function ExchangeScreen({ organisationId, delegation, submissionI
   const [hits, setHits] = useState<SubmissionHit[]>([]);
   const [counts, setCounts] = useState<ExchangeCounts | null>(null);
   const [text, setText] = useState('');
-  const [writing, setWriting] = useState(false);
+  const [writing, setWriting] = useState<FormPreset | null | false>(false);
+  const [duties, setDuties] = useState<Duties | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -47,9 +54,10 @@ export default function ExchangeScreen({ organisationId, delegation, submissionI
   tRef.current = t;
 
   const load = useCallback(async (): Promise<void> => {
-    const [list, c] = await Promise.all([exchangeApi.list(organisationId, text), exchangeApi.counts(organisationId)]);
+    const [list, c, d] = await Promise.all([exchangeApi.list(organisationId, text), exchangeApi.counts(organisationId), exchangeApi.duties(organisationId)]);
     setHits(list.submissions);
     setCounts(c);
+    setDuties(d);
   }, [organisationId, text]);
   useEffect(() => {
     load().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
@@ -68,6 +76,7 @@ export default function ExchangeScreen({ organisationId, delegation, submissionI
 
   const received = hits.filter((h) => h.envelope.from !== delegation);
   const sent = hits.filter((h) => h.envelope.from === delegation);
+  const changed = (): void => setVersion((v) => v + 1);
 
   return (
     <main id="content" className="exchange">
@@ -80,12 +89,28 @@ export default function ExchangeScreen({ organisationId, delegation, submissionI
           {error}
         </p>
       )}
-      {submissionId !== null ? (
-        <ExchangeSubmission organisationId={organisationId} submissionId={submissionId} version={version} onBack={() => onOpen(null)} />
-      ) : writing ? (
+      {submissionId !== null && writing === false ? (
+        <ExchangeSubmission
+          organisationId={organisationId}
+          submissionId={submissionId}
+          version={version}
+          duties={duties}
+          onBack={() => onOpen(null)}
+          onReply={(preset) => {
+            setWriting(preset);
+            onOpen(null);
+          }}
+          onChanged={changed}
+        />
+      ) : writing !== false && delegation !== null ? (
         <ExchangeForm
           organisationId={organisationId}
           language={locale}
+          delegation={delegation}
+          sent={sent}
+          received={received}
+          duties={duties}
+          preset={writing}
           onSent={(registryNumber) => {
             setWriting(false);
             setNotice(t('exchange.sent', { registryNumber }));
@@ -100,7 +125,7 @@ export default function ExchangeScreen({ organisationId, delegation, submissionI
             {t('exchange.search')} <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
           </label>
           {delegation !== null ? (
-            <button type="button" onClick={() => setWriting(true)}>
+            <button type="button" onClick={() => setWriting(null)}>
               {t('exchange.new')}
             </button>
           ) : null}
@@ -120,8 +145,11 @@ export default function ExchangeScreen({ organisationId, delegation, submissionI
                   <Row key={hit.envelope.id} hit={hit} onOpen={onOpen} />
                 ))}
               </ul>
+              <PendingConsent organisationId={organisationId} sent={sent} version={version} onOpen={onOpen} onChanged={changed} />
             </>
           ) : null}
+          {duties === null ? null : <ExchangeDuties organisationId={organisationId} delegation={delegation} duties={duties} onOpen={onOpen} onChanged={changed} />}
+          {duties === null || delegation === null ? null : <ContingentPermissions organisationId={organisationId} delegation={delegation} permissions={duties.permissions} onChanged={changed} />}
         </>
       )}
     </main>

@@ -1,18 +1,24 @@
-/** One submission: envelope and body (the read is logged), why the reader sees it, the provider's read log and consent, a request for consent. */
+/**
+ * One submission: envelope and body (the read is logged), its retention limit and reply clock,
+ * why the reader sees it; for its provider the read log, the requests for consent to answer,
+ * the grants to revoke and access to widen unasked; for others a request for consent, the
+ * secretariat's dissemination within what the provider allowed, and the contact check.
+ */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { CATEGORIES } from '../../core/index.ts';
 import { ApiError } from '../api.ts';
-import { exchangeApi, type Consent, type ReadLog, type SubmissionRead, type Why, type Widening } from '../exchange-api.ts';
+import { exchangeApi, type Consent, type Duties, type ReadLog, type SubmissionRead, type Why } from '../exchange-api.ts';
+import { BodyView } from '../exchange/BodyView.tsx';
+import { ConsentAnswer } from '../exchange/ConsentAnswer.tsx';
+import { describeWidening as widening } from '../exchange/describe-widening.ts';
+import { Dissemination, secretariatScope } from '../exchange/Dissemination.tsx';
+import type { FormPreset } from '../exchange/ExchangeForm.tsx';
+import { stateCodes as codes } from '../exchange/form-value.ts';
+import { useWhen } from '../exchange/use-when.ts';
+import { WidenAccess } from '../exchange/WidenAccess.tsx';
 import { useT, type T } from '../i18n/use-t.ts';
 
-const codes = (text: string): string[] => text.split(/[\s,;]+/u).map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
-const when = (iso: string): string => new Date(iso).toLocaleString();
-
-function widening(t: T, w: Widening): string {
-  if (w.kind === 'states') return t('exchange.widening.states', { states: w.states.join(', ') });
-  return w.kind === 'secretariat' ? t('exchange.widening.secretariat') : t('exchange.widening.publication');
-}
-
-function WhyChains({ t, why }: { t: T; why: Why }) {
+function WhyChains({ t, why, when }: { t: T; why: Why; when: (iso: string) => string }) {
   return (
     <ol className="exchange-why">
       {why.chains.map((chain, i) => (
@@ -35,8 +41,19 @@ function WhyChains({ t, why }: { t: T; why: Why }) {
   );
 }
 
-export function ExchangeSubmission({ organisationId, submissionId, version, onBack }: { organisationId: string; submissionId: string; version: number; onBack: () => void }) {
+interface Props {
+  readonly organisationId: string;
+  readonly submissionId: string;
+  readonly version: number;
+  readonly duties: Duties | null;
+  readonly onBack: () => void;
+  readonly onReply: (preset: FormPreset) => void;
+  readonly onChanged: () => void;
+}
+
+export function ExchangeSubmission({ organisationId, submissionId, version, duties, onBack, onReply, onChanged }: Props) {
   const t = useT();
+  const when = useWhen();
   const [read, setRead] = useState<SubmissionRead | null>(null);
   const [why, setWhy] = useState<Why | null>(null);
   const [log, setLog] = useState<ReadLog | null>(null);
@@ -76,6 +93,15 @@ export function ExchangeSubmission({ organisationId, submissionId, version, onBa
     }
   }
   const act = (action: () => Promise<unknown>) => () => void action().then(refresh).catch(fail);
+  const changed = (): void => {
+    refresh().catch(fail);
+    onChanged();
+  };
+  const category = envelope === null ? null : CATEGORIES[envelope.category];
+  const replyClock = duties?.obligations.find((o) => o.kind === 'reply' && o.about === submissionId);
+  const replyWithin = envelope === null ? undefined : duties?.deadlines[envelope.category]?.replyWithinHours;
+  const checks = duties?.contactChecks.filter((c) => c.submissionId === submissionId) ?? [];
+  const scope = why === null ? null : secretariatScope(why);
 
   return (
     <section className="exchange-submission" aria-labelledby="exchange-subject">
@@ -95,15 +121,46 @@ export function ExchangeSubmission({ organisationId, submissionId, version, onBa
           <p>
             {t('exchange.from', { from: envelope.from, to: envelope.to.join(', ') })} · {envelope.legalBasis} · {when(envelope.sentAt)}
           </p>
-          {read?.outcome === 'ok' ? <pre className="exchange-body" data-testid="exchange-body">{JSON.stringify(read.submission.body, null, 2)}</pre> : <p>{t('exchange.expired')}</p>}
+          {envelope.retainUntil === null ? null : <p className="exchange-personal-data">{t('exchange.retainUntil', { at: when(envelope.retainUntil) })}</p>}
+          {envelope.kind === 'report' ? null : <p>{t(envelope.kind === 'nil' ? 'exchange.kind.nil' : 'exchange.kind.noChange')}</p>}
+          {read?.outcome === 'ok' ? <BodyView category={envelope.category} body={read.submission.body} /> : <p>{t('exchange.expired')}</p>}
+          {replyClock === undefined || category?.replyCategory == null ? null : (
+            <p className={`reply-clock ${replyClock.status}`} data-testid="exchange-reply-clock">
+              {t('exchange.replyClock', { dueAt: when(replyClock.dueAt), status: t(`exchange.obligation.status.${replyClock.status}`) })}{' '}
+              {replyClock.status === 'open' || replyClock.status === 'overdue' ? (
+                <button type="button" onClick={() => onReply({ category: category.replyCategory!, replyTo: submissionId, to: [envelope.from] })}>
+                  {t('exchange.reply')}
+                </button>
+              ) : null}
+            </p>
+          )}
+          {provider && category?.replyCategory != null && replyWithin !== undefined ? (
+            <p className="reply-clock">{t('exchange.repliesDue', { dueAt: when(new Date(Date.parse(envelope.sentAt) + replyWithin * 3_600_000).toISOString()) })}</p>
+          ) : null}
+          {envelope.category === 'points-of-contact' && envelope.kind === 'report' ? (
+            <section aria-labelledby="exchange-checks-here">
+              <h3 id="exchange-checks-here">{t('exchange.checks')}</h3>
+              <ul>
+                {checks.map((c) => (
+                  <li key={c.id}>{t('exchange.check.line', { by: c.checkedBy, at: when(c.at), status: t(`exchange.check.status.${c.status}`) })}</li>
+                ))}
+              </ul>
+              {provider ? null : (
+                <button type="button" onClick={act(async () => { await exchangeApi.checkContact(organisationId, submissionId); setNotice(t('exchange.check.sent', { provider: envelope.from })); onChanged(); })}>
+                  {t('exchange.check.ask')}
+                </button>
+              )}
+            </section>
+          ) : null}
         </>
       )}
       {why === null ? null : (
         <details open>
           <summary>{t('exchange.why')}</summary>
-          <WhyChains t={t} why={why} />
+          <WhyChains t={t} why={why} when={when} />
         </details>
       )}
+      {scope === null || provider ? null : <Dissemination organisationId={organisationId} submissionId={submissionId} scope={scope} onDone={changed} />}
       {provider && log !== null ? (
         <section aria-labelledby="exchange-reads">
           <h3 id="exchange-reads">{t('exchange.readLog')}</h3>
@@ -118,21 +175,16 @@ export function ExchangeSubmission({ organisationId, submissionId, version, onBa
       {consent !== null && provider ? (
         <section aria-labelledby="exchange-requests">
           <h3 id="exchange-requests">{t('exchange.requests')}</h3>
+          {consent.requests.length === 0 ? <p>{t('exchange.requests.none')}</p> : null}
           <ul>
             {consent.requests.map((r) => (
               <li key={r.id}>
-                {t('exchange.requestBy', { party: r.party, widening: widening(t, r.widening) })}{' '}
                 {r.answer === null ? (
-                  <>
-                    <button type="button" onClick={act(() => exchangeApi.grant(organisationId, submissionId, r.widening, r.id))}>
-                      {t('exchange.grant')}
-                    </button>{' '}
-                    <button type="button" onClick={act(() => exchangeApi.refuse(organisationId, r.id))}>
-                      {t('exchange.refuse')}
-                    </button>
-                  </>
+                  <ConsentAnswer organisationId={organisationId} submissionId={submissionId} request={r} onAnswered={changed} />
                 ) : (
-                  t(`exchange.answer.${r.answer.outcome}`)
+                  <>
+                    {t('exchange.requestBy', { party: r.party, widening: widening(t, r.widening) })}: {t(`exchange.answer.${r.answer.outcome}`)}
+                  </>
                 )}
               </li>
             ))}
@@ -152,9 +204,10 @@ export function ExchangeSubmission({ organisationId, submissionId, version, onBa
               </li>
             ))}
           </ul>
+          {category?.personalData === true ? <p>{t('exchange.personalData.noWidening')}</p> : <WidenAccess organisationId={organisationId} submissionId={submissionId} onDone={changed} />}
         </section>
       ) : null}
-      {read !== null && !provider ? (
+      {read !== null && !provider && category?.personalData !== true ? (
         <form onSubmit={(e) => void ask(e)} aria-labelledby="exchange-ask">
           <h3 id="exchange-ask">{t('exchange.requestHeading')}</h3>
           {consent?.requests.map((r) => (
@@ -169,9 +222,9 @@ export function ExchangeSubmission({ organisationId, submissionId, version, onBa
             {t('exchange.requestReason')} <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
           <button type="submit">{t('exchange.request')}</button>
-          {notice === null ? null : <p role="status">{notice}</p>}
         </form>
       ) : null}
+      {notice === null ? null : <p role="status">{notice}</p>}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { proposeByWordsMessages } from '../components/ProposeByWords.messages.ts
 import { meetingMessages } from '../components/Meeting.messages.ts';
 import { draftsMessages } from '../components/DraftsPanel.messages.ts';
 import { exchangeMessages } from '../components/Exchange.messages.ts';
+import { exchangeFormMessages } from '../exchange/ExchangeForms.messages.ts';
 import { importMessages } from '../components/ImportScreen.messages.ts';
 import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
@@ -105,6 +106,7 @@ export const en = {
   ...meetingMessages.en,
   ...draftsMessages.en,
   ...exchangeMessages.en,
+  ...exchangeFormMessages.en,
   ...importMessages.en,
   ...notationMessages.en,
   ...enrolmentMessages.en,

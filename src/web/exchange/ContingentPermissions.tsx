@@ -1,0 +1,106 @@
+/**
+ * 2.1.1 c from the deploying state's side: the permissions it gave host states to release
+ * information on its contingents, those it received as a host, and a form to give one — to
+ * any party, or to named states and/or the secretariat. Permissions add up; the exchange has
+ * no event that withdraws one (core/exchange/permissions.ts), so none is offered here.
+ */
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api.ts';
+import { exchangeApi, type Duties } from '../exchange-api.ts';
+import { useT } from '../i18n/use-t.ts';
+import { SECRETARIAT } from './contingent-permission.ts';
+import { stateCodes } from './form-value.ts';
+import { useWhen } from './use-when.ts';
+
+interface Props {
+  readonly organisationId: string;
+  readonly delegation: string;
+  readonly permissions: Duties['permissions'];
+  readonly onChanged: () => void;
+}
+
+export function ContingentPermissions({ organisationId, delegation, permissions, onChanged }: Props) {
+  const t = useT();
+  const when = useWhen();
+  const [host, setHost] = useState('');
+  const [scope, setScope] = useState<'any' | 'named'>('named');
+  const [states, setStates] = useState('');
+  const [secretariat, setSecretariat] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const parties = (releaseTo: Duties['permissions'][number]['releaseTo']): string =>
+    releaseTo === 'any' ? t('exchange.party.any') : releaseTo.map((p) => (p === SECRETARIAT ? t('exchange.party.secretariat') : p)).join(', ');
+  const given = permissions.filter((p) => p.deployingState === delegation);
+  const received = permissions.filter((p) => p.hostState === delegation);
+
+  async function give(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    setError(null);
+    setNotice(null);
+    const named = [...stateCodes(states), ...(secretariat ? [SECRETARIAT] : [])];
+    const hostState = host.trim().toUpperCase();
+    try {
+      await exchangeApi.permit(organisationId, { hostState, releaseTo: scope === 'any' ? 'any' : named });
+      setNotice(t('exchange.permission.given', { host: hostState }));
+      setHost('');
+      setStates('');
+      onChanged();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <section className="exchange-contingent" aria-labelledby="exchange-contingent">
+      <h3 id="exchange-contingent">{t('exchange.permissions')}</h3>
+      <h4>{t('exchange.permissions.given')}</h4>
+      {given.length === 0 ? <p>{t('exchange.permissions.none')}</p> : null}
+      <ul data-testid="exchange-permissions-given">
+        {given.map((p) => (
+          <li key={p.id}>{t('exchange.permission.line', { host: p.hostState, parties: parties(p.releaseTo), at: when(p.at) })}</li>
+        ))}
+      </ul>
+      <h4>{t('exchange.permissions.received')}</h4>
+      {received.length === 0 ? <p>{t('exchange.permissions.none')}</p> : null}
+      <ul>
+        {received.map((p) => (
+          <li key={p.id}>{t('exchange.permission.receivedLine', { deploying: p.deployingState, parties: parties(p.releaseTo), at: when(p.at) })}</li>
+        ))}
+      </ul>
+      <form onSubmit={(e) => void give(e)} aria-labelledby="exchange-permit">
+        <h4 id="exchange-permit">{t('exchange.permission.heading')}</h4>
+        <div className="field">
+          <label htmlFor="permit-host">{t('exchange.permission.host')}</label>
+          <input id="permit-host" value={host} onChange={(e) => setHost(e.target.value)} required />
+        </div>
+        <div className="field field-check">
+          <input id="permit-any" type="radio" name="permit-scope" checked={scope === 'any'} onChange={() => setScope('any')} />
+          <label htmlFor="permit-any">{t('exchange.permission.any')}</label>
+        </div>
+        <div className="field field-check">
+          <input id="permit-named" type="radio" name="permit-scope" checked={scope === 'named'} onChange={() => setScope('named')} />
+          <label htmlFor="permit-named">{t('exchange.permission.named')}</label>
+        </div>
+        {scope === 'named' ? (
+          <>
+            <div className="field">
+              <label htmlFor="permit-states">{t('exchange.permission.states')}</label>
+              <input id="permit-states" value={states} onChange={(e) => setStates(e.target.value)} />
+            </div>
+            <div className="field field-check">
+              <input id="permit-secretariat" type="checkbox" checked={secretariat} onChange={(e) => setSecretariat(e.target.checked)} />
+              <label htmlFor="permit-secretariat">{t('exchange.permission.secretariat')}</label>
+            </div>
+          </>
+        ) : null}
+        <button type="submit">{t('exchange.permission.give')}</button>
+        {error === null ? null : (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {notice === null ? null : <p role="status">{notice}</p>}
+      </form>
+    </section>
+  );
+}
