@@ -156,7 +156,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors the router meets before any route (a malformed or overlong address) answer as problems too.
     frameworkErrors: (error, request, reply) => {
       const code = (error as { code?: string }).code;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TestContext } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { createDemo, type DemoAccount } from '../../server/seed/demo.ts';
@@ -85,6 +85,30 @@ export async function startDemoHarness(): Promise<DemoHarness> {
       await database.dispose();
     },
   };
+}
+
+/**
+ * A page in a browser context of its own, signed in to the demo as `username`: English, a large
+ * window, downloads kept, the given time zone. Console errors and page errors are collected in
+ * `problems` (a 401 before signing in aside), so a test can require that there were none.
+ */
+export async function signInToDemo(harness: DemoHarness, username: string, options: { readonly timezoneId?: string; into?: string[] } = {}): Promise<{ page: Page; problems: string[] }> {
+  const account = harness.accounts.find((a) => a.username === username);
+  if (!account) throw new Error(`The demo has no account ${username}.`);
+  const context = await harness.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', acceptDownloads: true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  const problems = options.into ?? [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(harness.base);
+  await page.getByLabel('User name').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Documents' }).waitFor();
+  return { page, problems };
 }
 
 export async function startBrowserHarness(options: { readonly seed?: boolean; readonly app?: Parameters<typeof makeTestApp>[1] } = {}): Promise<BrowserHarness> {

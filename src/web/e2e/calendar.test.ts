@@ -1,7 +1,8 @@
 /**
  * The organisation's meetings in Chromium, on the demo: the secretariat (in Astana's zone)
  * convenes the seed's SWG meeting — 2 June 2021, 14:00 by Nur-Sultan time, online — with its
- * three-item draft agenda on the demo document; a delegate whose browser is in Berlin opens it,
+ * three-item draft agenda on the demo document; a delegate whose browser is in Berlin opens the
+ * invitation from their notifications,
  * sees 14:00 at the seat (UTC+6 that day) and 10:00 in their own zone (UTC+2, summer time),
  * downloads the invitation and ical.js reads 08:00 UTC from it; the document opens from the
  * agenda. Screenshot: docs/screenshots/meeting-en.png.
@@ -10,9 +11,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, SCREENSHOTS, SEED_TITLE, skipWithoutChromium, startDemoHarness, type DemoHarness } from './browser-harness.ts';
+import { hasChromium, SCREENSHOTS, SEED_TITLE, skipWithoutChromium, signInToDemo, startDemoHarness, type DemoHarness } from './browser-harness.ts';
 
 const TITLE = 'Online meeting of the CICA Special Working Group (SWG)';
 const AGENDA = [
@@ -28,30 +29,15 @@ const AGENDA = [
 
 describe('meetings in Chromium', () => {
   let harness: DemoHarness | undefined;
-  let browser: Browser;
 
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startDemoHarness();
-    browser = harness.browser;
   });
   afterAll(() => harness?.close());
 
   async function signIn(username: string, timezoneId: string): Promise<{ page: Page; problems: string[] }> {
-    const account = harness!.accounts.find((a) => a.username === username)!;
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId, acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(harness!.base);
-    await page.getByLabel('User name').fill(account.username);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const { page, problems } = await signInToDemo(harness!, username, { timezoneId });
     return { page, problems };
   }
 
@@ -87,9 +73,14 @@ describe('meetings in Chromium', () => {
     expect(await secretariat.getByTestId('agenda-state').textContent()).toBe('Draft agenda');
     expect(await secretariat.locator('.agenda-items > li > span[lang]').allTextContents()).toEqual(AGENDA.map((item) => item.en));
 
+    // The delegate opens the invitation from their notifications.
     const { page: delegate, problems: delegateProblems } = await signIn('kaz', 'Europe/Berlin');
-    await delegate.goto(`${harness!.base}${address}`);
+    await delegate.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: /^Notifications/u }).click();
+    const invitation = delegate.getByRole('link', { name: `Invitation: ${TITLE}` });
+    await expect.poll(async () => (await invitation.count()) > 0 || (await delegate.reload(), false), { timeout: 15_000 }).toBe(true);
+    await invitation.first().click();
     await delegate.getByRole('heading', { name: TITLE }).waitFor();
+    expect(new URL(delegate.url()).pathname).toBe(address);
     expect(await delegate.getByTestId('seat-time').textContent()).toMatch(/^Wednesday, June 2, 2021 at 14:00 at the seat \(Astana, Asia\/Almaty, UTC\+6\)/u);
     expect(await delegate.getByTestId('reader-time').textContent()).toMatch(/^Your time: Wednesday, June 2, 2021 at 10:00 \(Europe\/Berlin, UTC\+2\)$/u);
     expect(await delegate.getByTestId('agenda-state').textContent()).toBe('Draft agenda');

@@ -8,37 +8,23 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, SCREENSHOTS, skipWithoutChromium, startDemoHarness, type DemoHarness } from './browser-harness.ts';
+import { hasChromium, SCREENSHOTS, skipWithoutChromium, signInToDemo, startDemoHarness, type DemoHarness } from './browser-harness.ts';
 
 describe('modalities and notifications in Chromium', () => {
   let harness: DemoHarness | undefined;
-  let browser: Browser;
   const problems: string[] = [];
   const violations: string[] = [];
 
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startDemoHarness();
-    browser = harness.browser;
   });
   afterAll(() => harness?.close());
 
   async function signIn(username: string): Promise<Page> {
-    const account = harness!.accounts.find((a) => a.username === username)!;
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(harness!.base);
-    await page.getByLabel('User name').fill(account.username);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const { page } = await signInToDemo(harness!, username, { into: problems });
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Modalities' }).click();
     await page.getByRole('heading', { name: 'Modalities A and B (section 3)' }).waitFor();
     return page;

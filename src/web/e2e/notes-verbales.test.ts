@@ -7,36 +7,21 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, skipWithoutChromium, startDemoHarness, type DemoHarness } from './browser-harness.ts';
+import { hasChromium, skipWithoutChromium, signInToDemo, startDemoHarness, type DemoHarness } from './browser-harness.ts';
 
 describe('notes verbales in Chromium', () => {
   let harness: DemoHarness | undefined;
-  let browser: Browser;
 
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startDemoHarness();
-    browser = harness.browser;
   });
   afterAll(() => harness?.close());
 
   async function openRegistry(username: string): Promise<{ page: Page; problems: string[] }> {
-    const account = harness!.accounts.find((a) => a.username === username)!;
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(harness!.base);
-    await page.getByLabel('User name').fill(account.username);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const { page, problems } = await signInToDemo(harness!, username);
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Notes verbales' }).click();
     await page.getByRole('heading', { name: 'Registry of notes verbales' }).waitFor();
     return { page, problems };
@@ -78,6 +63,13 @@ describe('notes verbales in Chromium', () => {
     expect(problems).toEqual([]);
 
     const { page: kazakhstan, problems: kazProblems } = await openRegistry('kaz');
+    // The note was announced to Kazakhstan's delegates; the notification opens it.
+    await kazakhstan.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: /^Notifications/u }).click();
+    const announced = kazakhstan.getByRole('link', { name: 'Note verbale No. 17-1/299: Link to the SWG meeting' });
+    await expect.poll(async () => (await announced.count()) > 0 || (await kazakhstan.reload(), false), { timeout: 15_000 }).toBe(true);
+    await announced.first().click();
+    await kazakhstan.getByRole('heading', { name: 'Note verbale No. 17-1/299' }).waitFor();
+    await kazakhstan.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Notes verbales' }).click();
     await expect.poll(() => numbers(kazakhstan)).toEqual(['17-1/299', '17-1/298']);
     await kazakhstan.getByLabel('Search the registry').fill('SWG link');
     await kazakhstan.getByRole('button', { name: 'Search' }).click();
