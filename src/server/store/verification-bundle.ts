@@ -29,11 +29,11 @@ function actingParty(event: Readonly<Record<string, unknown>>): string | null {
 }
 
 /**
- * Whether an event concerns `party`, by the kind of stream it is in:
- * a document's events, the catalogue's and the calendar's (meetings, agendas, records) are
- * every member's to see; in the information
- * exchange, what the party did and what was sent to it; in any other register, what the party
- * did (a register added later is sealed until its own rule is written here).
+ * Whether an event concerns `party`, by the kind of stream it is in: a document's events, the
+ * catalogue's and the calendar's (meetings, agendas, records) are every member's to see; in the
+ * information exchange, what the party did and what was sent to it; of notes verbales, their
+ * circulation to it; in any other register (modalities among them), what the party did (a
+ * register added later is sealed until its own rule is written here).
  */
 export function concernsParty(party: string, registerKind: string | null, event: Readonly<Record<string, unknown>>): boolean {
   if (registerKind === null || registerKind === 'catalogue' || registerKind === 'calendar') return true;
@@ -41,6 +41,11 @@ export function concernsParty(party: string, registerKind: string | null, event:
   if (registerKind === 'exchange' && event.type === 'submission.sent') {
     const submission = (event.data as { submission?: { to?: unknown } } | undefined)?.submission;
     return Array.isArray(submission?.to) && submission.to.includes(party);
+  }
+  // A note verbale's circulation to the party (the note's text is in its earlier, sealed, events).
+  if (registerKind === 'notes-verbales' && event.type === 'note.circulated') {
+    const to = (event.data as { to?: unknown } | undefined)?.to;
+    return Array.isArray(to) && to.includes(party);
   }
   return false;
 }
