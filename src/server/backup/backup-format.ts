@@ -32,9 +32,14 @@ export interface BackupLine {
 /** Never backed up: a restored database starts with no one signed in. */
 const LEFT_OUT = new Set(['sessions']);
 
+/** Every table of the schema. */
+export function schemaTables(): readonly PgTable[] {
+  return (Object.values(schema) as unknown[]).filter((value): value is PgTable => value instanceof PgTable);
+}
+
 /** The schema's tables, each after the tables its foreign keys refer to (the order a restore inserts them in). */
 export function backedUpTables(): readonly PgTable[] {
-  const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => value instanceof PgTable && !LEFT_OUT.has(getTableConfig(value).name));
+  const tables = schemaTables().filter((table) => !LEFT_OUT.has(getTableConfig(table).name));
   const ordered: PgTable[] = [];
   const placed = new Set<PgTable>();
   const place = (table: PgTable, path: readonly PgTable[]): void => {

@@ -48,6 +48,9 @@ function fileName(note: NoteRecord, language: string, extension: string): string
   return `note-verbale-${number}-${language}.${extension}`;
 }
 
+/** The app's own policy (app.ts), but for framing: the note screen frames this page (sandboxed, so nothing in it runs either way). */
+const NOTE_PAGE_CSP = "default-src 'self'; base-uri 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'";
+
 export function registerNotesVerbalesRoutes(app: ZodApp, context: Context): void {
   const base = '/api/organisations/:organisationId/notes-verbales';
   const { now, newId } = context;
@@ -220,7 +223,14 @@ export function registerNotesVerbalesRoutes(app: ZodApp, context: Context): void
       const { note } = await visibleNote(request, 'note.read');
       const { language } = request.query as z.infer<typeof NoteLanguageQuery>;
       const { notes, title } = composed(note, language);
-      return reply.header('cache-control', PRIVATE).type('text/html; charset=utf-8').send(noteHtml(notes, title));
+      // The one page of Parley that Parley itself frames (the note screen shows it in a sandboxed frame): framed by its own
+      // origin only, and a page that runs nothing and loads nothing.
+      return reply
+        .header('cache-control', PRIVATE)
+        .header('content-security-policy', NOTE_PAGE_CSP)
+        .header('x-frame-options', 'SAMEORIGIN')
+        .type('text/html; charset=utf-8')
+        .send(noteHtml(notes, title));
     },
   );
 

@@ -10,6 +10,7 @@ import { DATABASE_KINDS, createPostgresDatabase } from '../test-support/database
 import { counterIds, ORG, seedOrganisation, SMALL_DRAFT, steppingClock } from '../test-support/fixtures.ts';
 import { importDocument } from '../services/documents.ts';
 import { EventStore } from './event-store.ts';
+import { schemaTables, tableName } from '../backup/backup-format.ts';
 import { verifyLog } from './verify-log.ts';
 import { events } from '../db/schema.ts';
 import { openPostgres } from '../db/database.ts';
@@ -51,9 +52,7 @@ describe.each(DATABASE_KINDS)('verify-log on %s', (kind) => {
       opened = true;
     }
     // A clean slate without reopening the database: every table, emptied.
-    await database.db.execute(
-      sql`truncate table exchange_bodies, meetings, drafts, registers, events, streams, revisions, option_sets, statements, positions, proposals, provisions, documents, audit, sessions, memberships, users, delegations, organisations`,
-    );
+    await database.db.execute(sql.raw(`truncate table ${schemaTables().map(tableName).join(', ')}`));
     const now = steppingClock();
     await seedOrganisation(database, now());
     const context = { database, store: new EventStore(database, now), now, newId: counterIds() };

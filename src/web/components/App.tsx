@@ -112,7 +112,9 @@ export function App() {
                 e.preventDefault();
                 go({ name: 'notifications' });
               }}>
-              {t('notifications.nav', { count: unread })}
+              {t('notifications.nav')}
+              {/* Its room is kept while the count is unknown or nil: the header must not change height under a reader (or a chair's scroll). */}
+              <span className="unread-count"> {t('notifications.navUnread', { count: unread })}</span>
             </a>
           </nav>
         ) : null}

@@ -111,6 +111,25 @@ export async function signInToDemo(harness: DemoHarness, username: string, optio
   return { page, problems };
 }
 
+/**
+ * Opens the notification whose link is named `name` from the signed-in user's notifications,
+ * looking again (the page anew) until it has arrived: notifications are written after the
+ * change that caused them has committed.
+ */
+export async function openNotification(page: Page, base: string, name: string, attempts = 15): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${base}/notifications`);
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    const link = page.getByRole('link', { name, exact: true });
+    if ((await link.count()) > 0) {
+      await link.first().click();
+      return;
+    }
+    if (attempt >= attempts) throw new Error(`No notification "${name}" arrived.`);
+    await page.waitForTimeout(1000);
+  }
+}
+
 export async function startBrowserHarness(options: { readonly seed?: boolean; readonly app?: Parameters<typeof makeTestApp>[1] } = {}): Promise<BrowserHarness> {
   await ensureWebBuilt();
   const database = await openTestDatabase('pglite');

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, SCREENSHOTS, SEED_TITLE, skipWithoutChromium, signInToDemo, startDemoHarness, type DemoHarness } from './browser-harness.ts';
+import { hasChromium, openNotification, SCREENSHOTS, SEED_TITLE, skipWithoutChromium, signInToDemo, startDemoHarness, type DemoHarness } from './browser-harness.ts';
 
 const TITLE = 'Online meeting of the CICA Special Working Group (SWG)';
 const AGENDA = [
@@ -75,10 +75,7 @@ describe('meetings in Chromium', () => {
 
     // The delegate opens the invitation from their notifications.
     const { page: delegate, problems: delegateProblems } = await signIn('kaz', 'Europe/Berlin');
-    await delegate.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: /^Notifications/u }).click();
-    const invitation = delegate.getByRole('link', { name: `Invitation: ${TITLE}` });
-    await expect.poll(async () => (await invitation.count()) > 0 || (await delegate.reload(), false), { timeout: 15_000 }).toBe(true);
-    await invitation.first().click();
+    await openNotification(delegate, harness!.base, `Invitation: ${TITLE}`);
     await delegate.getByRole('heading', { name: TITLE }).waitFor();
     expect(new URL(delegate.url()).pathname).toBe(address);
     expect(await delegate.getByTestId('seat-time').textContent()).toMatch(/^Wednesday, June 2, 2021 at 14:00 at the seat \(Astana, Asia\/Almaty, UTC\+6\)/u);
