@@ -1,19 +1,19 @@
 /**
- * The wire of documents in and out as files: export as Word or Akoma Ntoso, import of a
+ * The wire of documents in and out as files: export as Word, PDF or Akoma Ntoso, import of a
  * Word file (bracket notation, or tracked changes merged into one compilation) and of
  * Akoma Ntoso. Files travel as base64 inside JSON, like every other body of the API.
  */
 import { z } from 'zod';
 import { DocumentSummary, ImportWarningSchema, Notation } from './schemas.ts';
 
-export const ExportFormat = z.enum(['docx', 'akn']);
+export const ExportFormat = z.enum(['docx', 'pdf', 'akn']);
 
 export const ExportQuery = z.object({
   format: ExportFormat,
   view: z.string().min(1).max(60).optional().describe('compiled (default), agreed or as:ISO3'),
   notation: Notation.optional(),
   revision: z.coerce.number().int().min(0).optional().describe('The document as it stood at this revision (0 = as created); absent: now'),
-  compare: z.coerce.number().int().min(0).optional().describe('DOCX only: the changes since this revision, in the view'),
+  compare: z.coerce.number().int().min(0).optional().describe('DOCX and PDF only: the changes since this revision, in the view'),
 });
 
 /** A file as base64 (standard alphabet); 7.5 MB of file fits the 10 MB body limit. */

@@ -21,6 +21,12 @@ export interface PrintOptions {
   readonly chromiumPath: string;
   /** Paper size when the page's CSS names none; A4 by default. */
   readonly format?: 'A4' | 'Letter';
+  /**
+   * Chromium's footer template, printed in the bottom margin of every page: HTML whose
+   * elements of class pageNumber / totalPages Chromium fills in. The page's @page margin
+   * must leave room for it. Absent: no header or footer (notes verbales).
+   */
+  readonly footerTemplate?: string;
 }
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -78,7 +84,8 @@ async function print(html: string, options: PrintOptions): Promise<Buffer> {
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: options.format ?? 'A4', printBackground: true, preferCSSPageSize: true });
+    const footer = options.footerTemplate === undefined ? {} : { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: options.footerTemplate };
+    return await page.pdf({ format: options.format ?? 'A4', printBackground: true, preferCSSPageSize: true, ...footer });
   } finally {
     await context.close();
     idle = setTimeout(() => void closePrinter(), IDLE_MS);

@@ -1,19 +1,21 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call --
    API responses are untyped JSON here; the assertions are what check their shape. */
 /**
- * Documents as files over the API: export as Word and Akoma Ntoso to whoever may read the
+ * Documents as files over the API: export as Word, PDF and Akoma Ntoso to whoever may read the
  * document (and to nobody else, who learns nothing), import of Word files — bracket notation,
  * tracked changes with the authors' delegations asked for and remembered — and of Akoma
  * Ntoso; a bad file is a clear problem and saves nothing.
  */
+import { existsSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../test/support/seed.ts';
 import { bracketedFile, trackedFile } from '../../../test/support/word-files.ts';
+import { buildApp } from '../app.ts';
 import { documents, events, organisations } from '../db/schema.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
-import { makeTestApp, ORG, type TestApp, type UserKey } from '../test-support/fixtures.ts';
+import { login, makeTestApp, ORG, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 
 const IMPORT = `/api/organisations/${ORG}/documents`;
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
@@ -35,10 +37,10 @@ describe.each(DATABASE_KINDS)('documents as files on %s', (kind) => {
     await test.dispose();
   });
 
-  async function download(who: UserKey, url: string): Promise<{ status: number; type: string; bytes: Buffer; body: string }> {
+  async function download(who: UserKey, url: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer; body: string }> {
     const session = t.sessions[who];
     const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-    return { status: response.statusCode, type: String(response.headers['content-type']), bytes: response.rawPayload, body: response.body };
+    return { status: response.statusCode, type: String(response.headers['content-type']), disposition: String(response.headers['content-disposition']), bytes: response.rawPayload, body: response.body };
   }
 
   async function stored(): Promise<{ documents: number; events: number }> {
@@ -57,6 +59,35 @@ describe.each(DATABASE_KINDS)('documents as files on %s', (kind) => {
     const agreed = await download('ind', `/api/documents/${seedId}/export?format=docx&view=as:THA`);
     expect(agreed.status).toBe(200);
   });
+
+  it('exports a view as PDF, with the same rule and views as Word; a clear 503 where the server has no Chromium', async (context) => {
+    const hidden = await download('observer', `/api/documents/${seedId}/export?format=pdf`);
+    const none = await download('observer', `/api/documents/no-such-document/export?format=pdf`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.replaceAll(seedId, 'X')).toBe(none.body.replaceAll('no-such-document', 'X'));
+    const noChromium = await buildApp({ database: test.database, config: { chromiumPath: '/nonexistent/chromium', loginRateLimit: { max: 1000, windowMs: 60_000 } } });
+    try {
+      const session = await login(noChromium, 'ind');
+      const reply = await noChromium.inject({ method: 'GET', url: `/api/documents/${seedId}/export?format=pdf&view=as:IND`, headers: { cookie: session.cookie } });
+      expect(reply.statusCode).toBe(503);
+      expect(reply.json()).toMatchObject({ code: 'ERR_PDF_UNAVAILABLE' });
+      expect(reply.json().detail).toContain('/nonexistent/chromium');
+    } finally {
+      await noChromium.close();
+    }
+    if (!existsSync('/usr/bin/chromium')) {
+      const message = 'Skipped the PDF download: /usr/bin/chromium is missing (apt-get install -y chromium). Under CI=true this fails instead.';
+      if (process.env.CI === 'true') throw new Error(message);
+      console.warn(message);
+      context.skip(message);
+      return;
+    }
+    const file = await download('ind', `/api/documents/${seedId}/export?format=pdf&view=as:IND`);
+    expect(file.status, file.body).toBe(200);
+    expect(file.type).toBe('application/pdf');
+    expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(file.disposition).toMatch(/^attachment; filename="catalogue-of-cica-cbms-v\d+-as-IND\.pdf"$/u);
+  }, 60_000);
 
   it('exports Akoma Ntoso, and imports it again as a new document with the same proposals', async () => {
     const file = await download('secretariat', `/api/documents/${seedId}/export?format=akn`);

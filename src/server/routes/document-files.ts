@@ -1,5 +1,5 @@
 /**
- * Documents as files: GET …/export (Word or Akoma Ntoso; whoever may read the document),
+ * Documents as files: GET …/export (Word, PDF or Akoma Ntoso; whoever may read the document),
  * and imports of a Word file, of delegations' tracked-change files, of Akoma Ntoso (the
  * secretariat, like every import). Thin: validate → authorize → service → present.
  */
@@ -39,10 +39,10 @@ export function registerDocumentFileRoutes(app: ZodApp, context: Context): void 
       config: { access: 'document.read' },
       schema: {
         tags: ['documents'],
-        summary: 'The document as a file: a view as Word (.docx), optionally the changes since a revision, or the document as Akoma Ntoso 3.0',
+        summary: 'The document as a file: a view as Word (.docx) or PDF (503 where the server has no Chromium), optionally the changes since a revision, or the document as Akoma Ntoso 3.0',
         params: DocParams,
         querystring: ExportQuery,
-        response: { 200: z.any(), 400: ProblemSchema, ...problems },
+        response: { 200: z.any(), 400: ProblemSchema, 503: ProblemSchema, ...problems },
       },
     },
     async (request, reply) => {
@@ -54,11 +54,12 @@ export function registerDocumentFileRoutes(app: ZodApp, context: Context): void 
       const current = await context.store.read(doc.id);
       if (!current) throw problem('ERR_DOCUMENT_NOT_FOUND', { documentId });
       const { state } = await stateAt(doc, current, query.revision);
-      const compareWith = query.compare === undefined || query.format !== 'docx' ? undefined : await stateAt(doc, current, query.compare);
+      const compareWith = query.compare === undefined || query.format === 'akn' ? undefined : await stateAt(doc, current, query.compare);
       const file = await exportFile(context, {
         doc,
         state,
         format: query.format,
+        chromiumPath: context.config.chromiumPath,
         view,
         ...(query.notation ? { notation: query.notation } : {}),
         ...(compareWith ? { compareWith } : {}),

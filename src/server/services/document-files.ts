@@ -1,6 +1,6 @@
 /**
  * Documents in and out as files. Export: a view of a document (at a revision, or a
- * comparison of two) as Word, or the document as Akoma Ntoso. Import: a Word file in a
+ * comparison of two) as Word or PDF, or the document as Akoma Ntoso. Import: a Word file in a
  * bracket notation through the same importer as plain text (warnings located in the Word
  * file); delegations' Word files with tracked changes merged into one compilation, with the
  * organisation's author → delegation mapping remembered; Akoma Ntoso as Parley writes it.
@@ -9,6 +9,7 @@
 import { eq } from 'drizzle-orm';
 import { createDelegationRegistry, importDraft, summarize, type Actor, type DelegationRegistry, type DocumentState, type ImportResult, type ParleyEvent } from '../../core/index.ts';
 import { exportView } from '../../core/export/export-view.ts';
+import type { RichDocument } from '../../core/export/rich-document.ts';
 import { locate, wordDraftText, type WordLocation } from '../../core/word/word-draft-text.ts';
 import { compileTrackedChanges, trackedAuthors, type TrackedFile, type TrackedWarning } from '../../core/word/tracked-changes.ts';
 import type { WordDocument } from '../../core/word/word-document.ts';
@@ -18,7 +19,10 @@ import { checkAkn } from '../akn/akn-rules.ts';
 import { writeAkn } from '../akn/akn-write.ts';
 import type { Context } from '../context.ts';
 import { documents, organisations } from '../db/schema.ts';
+import { DEFAULT_CONFIG } from '../config.ts';
 import { writeDocx } from '../export/docx-writer.ts';
+import { PDF_FOOTER, writeHtml } from '../export/html-writer.tsx';
+import { printHtmlToPdf, PdfUnavailable } from '../pdf/print-html.ts';
 import { problem } from '../http/problem.ts';
 import { DocxReadError, readDocx, type DocxProblem } from '../import/docx-read.ts';
 
@@ -45,7 +49,9 @@ export async function exportFile(
   input: {
     readonly doc: DocumentRow;
     readonly state: DocumentState;
-    readonly format: 'docx' | 'akn';
+    readonly format: 'docx' | 'pdf' | 'akn';
+    /** The Chromium that prints PDF (the server's config); absent there: a 503 problem. */
+    readonly chromiumPath?: string;
     readonly view: string;
     readonly notation?: string;
     readonly compareWith?: { readonly state: DocumentState; readonly label: string };
@@ -69,7 +75,18 @@ export async function exportFile(
     title: { organisation: org.name, document: input.doc.title, revision, date },
   });
   const view = input.view.replace(/[^A-Za-z0-9]+/gu, '-');
+  if (input.format === 'pdf') return { body: await printPdf(rich, input.chromiumPath ?? DEFAULT_CONFIG.chromiumPath), contentType: 'application/pdf', filename: `${base}-${view}.pdf` };
   return { body: await writeDocx(rich), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename: `${base}-${view}.docx` };
+}
+
+/** The view printed by Chromium from its HTML page, page numbers in the footer; no Chromium: a 503 problem. */
+async function printPdf(rich: RichDocument, chromiumPath: string): Promise<Buffer> {
+  try {
+    return await printHtmlToPdf(writeHtml(rich), { chromiumPath, footerTemplate: PDF_FOOTER });
+  } catch (error) {
+    if (error instanceof PdfUnavailable) throw problem('ERR_PDF_UNAVAILABLE', { reason: error.message });
+    throw error;
+  }
 }
 
 /** A .docx as the document model, or the problem that says why it is not one. */

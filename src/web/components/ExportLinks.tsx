@@ -1,12 +1,12 @@
 /**
- * The document as files, for the view and notation on screen: a Word file of the view, and
+ * The document as files, for the view and notation on screen: a Word file and a PDF of the view, and
  * the document as Akoma Ntoso. Plain links: the browser downloads them with the session cookie.
  */
 import { useT } from '../i18n/use-t.ts';
 
-export function exportHref(documentId: string, format: 'docx' | 'akn', view: string, notation: string | null): string {
+export function exportHref(documentId: string, format: 'docx' | 'pdf' | 'akn', view: string, notation: string | null): string {
   const query = new URLSearchParams({ format });
-  if (format === 'docx') {
+  if (format !== 'akn') {
     query.set('view', view);
     if (notation !== null) query.set('notation', notation);
   }
@@ -20,6 +20,10 @@ export function ExportLinks({ documentId, view, notation }: { readonly documentI
       {t('export.label')}:{' '}
       <a href={exportHref(documentId, 'docx', view, notation)} download>
         {t('export.docx')}
+      </a>{' '}
+      ·{' '}
+      <a href={exportHref(documentId, 'pdf', view, notation)} download>
+        {t('export.pdf')}
       </a>{' '}
       ·{' '}
       <a href={exportHref(documentId, 'akn', view, notation)} download>
