@@ -20,6 +20,7 @@ import { delegationColour } from '../../core/views/delegation-colour.ts';
 import { readSeed } from '../../../test/support/seed.ts';
 import { closePrinter, printHtmlToPdf } from '../pdf/print-html.ts';
 import { PDF_FOOTER, writeHtml } from './html-writer.tsx';
+import { hasCommand, skipWithout } from '../test-support/tools.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TITLE = { organisation: 'CICA', document: 'Catalogue of CICA CBMs', revision: 'Rev.1', date: '2021-05-28' };
@@ -32,25 +33,6 @@ const CYRILLIC_DRAFT = [
   '1.2 Мүше мемлекеттер әскери қызмет туралы ақпарат алмасады: ә ғ қ ң ө ұ ү һ і.',
   '',
 ].join('\n');
-
-function hasCommand(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Skips (or, under CI=true, fails) when a tool the check needs is missing. */
-function skipWithout(context: TestContext, what: string, present: boolean, install: string): boolean {
-  if (present) return false;
-  const message = `Skipped: ${what} is missing (${install}). Under CI=true this fails instead.`;
-  if (process.env.CI === 'true') throw new Error(message);
-  console.warn(message);
-  context.skip(message);
-  return true;
-}
 
 function skipWithoutTools(context: TestContext): boolean {
   return (

@@ -14,36 +14,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CICA_SECRETARIAT_NOTE, composeNote, LANGUAGES, SEED_NOTE_FIELDS, type ComposedNote } from '../../core/index.ts';
 import { packageRoot } from '../db/package-root.ts';
 import { printHtmlToPdf } from '../pdf/print-html.ts';
 import { noteDocx } from './note-docx.ts';
 import { noteHtml } from './note-html.tsx';
+import { hasCommand, skipWithout } from '../test-support/tools.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join(packageRoot(), 'docs', 'screenshots', 'note-verbale-17-1-298.png');
 const notes = LANGUAGES.map((language) => composeNote(CICA_SECRETARIAT_NOTE, SEED_NOTE_FIELDS, language));
 const TITLE = 'Note verbale No. 17-1/298 (2021-05-28)';
-
-function hasCommand(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Skips (or, under CI=true, fails) when a tool the check needs is missing. */
-function skipWithout(context: TestContext, what: string, present: boolean, install: string): boolean {
-  if (present) return false;
-  const message = `Skipped: ${what} is missing (${install}). Under CI=true this fails instead.`;
-  if (process.env.CI === 'true') throw new Error(message);
-  console.warn(message);
-  context.skip(message);
-  return true;
-}
 
 /** Every printed line of a note, in reading order: what the PDF and the DOCX must hold. */
 function printedLines(note: ComposedNote): string[] {

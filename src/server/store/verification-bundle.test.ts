@@ -30,7 +30,7 @@ describe.each(DATABASE_KINDS)('verification bundles on %s', (kind) => {
     t = await makeTestApp(test.database);
     folder = await mkdtemp(join(tmpdir(), 'parley-bundle-'));
     const doc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json();
-    expect(doc.document.id).toBeTruthy();
+    expect(doc.document.id).toMatch(/^\S+$/u);
     const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, {
       category: 'disaster',
       to: ['KAZ'],
