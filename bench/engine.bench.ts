@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { CICA_ALIASES, createDelegationRegistry, importDraft, renderText, applyEvent, fold } from '../src/core/index.ts';
 import type { ParleyEvent } from '../src/core/index.ts';
 import { report, time } from './measure.ts';
-import { generateDraft } from './generated-draft.ts';
+import { generateDraft } from '../test/support/generated-draft.ts';
 
 const seed = readFileSync(join(repositoryRoot(), 'fixtures/cica-draft-2021-05-28.txt'), 'utf8');
 const registry = createDelegationRegistry({ aliases: CICA_ALIASES });

@@ -29,7 +29,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { packageRoot } from '../src/server/db/package-root.ts';
 import { DEMO_DOCUMENT_ID, DEMO_ORGANISATION_ID } from '../src/server/seed/demo.ts';
 import { httpLogin, startServer, type HttpSession } from '../src/server/test-support/server-process.ts';
-import { generateDraft } from './generated-draft.ts';
+import { generateDraft } from '../test/support/generated-draft.ts';
 import { median, report } from './measure.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

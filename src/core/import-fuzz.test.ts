@@ -82,6 +82,23 @@ describe('importing anything', () => {
     }
   });
 
+  it('keeps a draft of nothing but footnote texts, found by the fuzz campaign', () => {
+    for (const text of ['¹ of the measures', '¹ x ² y', '¹ As read out by IND \r\n PP2 bis a)']) {
+      const { state, warnings } = importDraft(text, { notation: 'cica' });
+      expect(warnings.map((w) => w.code)).toContain('FOOTNOTE_TEXT_WITHOUT_MARKER');
+      expect(normalizeWhitespace(renderText(state, { view: 'compiled', notation: 'cica' }))).toBe(normalizeWhitespace(text));
+    }
+  });
+
+  it('keeps a deletion around nothing but an unattributed bracket, a marker with half a bracket, and a marker inside a bracket around paragraphs, found by the fuzz campaign', () => {
+    for (const text of ['a [[[x]] (-IND) b', '[[[]](-I)', '1.1 Text [[more]] (-Rus) here.', 'text (EU,[) more', '(EU,[)i', '(EU,[])e', '[x (+ISR)\n\n]', 'a [(+ISR)\n\nb] c']) {
+      const { state, warnings } = importDraft(text, { notation: 'cica' });
+      expect(warnings.map((w) => w.code)).not.toContain('INVALID_TEXT');
+      // A bracket around paragraphs closes on the last of them: the same characters, not the same lines.
+      expect(renderText(state, { view: 'compiled', notation: 'cica' }).replace(/\s+/gu, '')).toBe(text.replace(/\s+/gu, ''));
+    }
+  });
+
   it('reports an empty draft', () => {
     expect(importsQuickly('   \n\n').warnings.map((w) => w.code)).toContain('EMPTY_INPUT');
   });

@@ -1,5 +1,7 @@
 /**
  * Importing a draft (the secretariat): paste the text or read a .txt file in the browser,
+ * or import Word files below it (word-import/WordImport: a bracketed .docx, or delegations'
+ * tracked-change files merged, with the authors mapped to delegations);
  * "Check" runs the server's import without saving and shows the warnings line by line, the
  * text can be corrected here and checked again, and only a check of the current text lets
  * "Save and open" create the document. Reading, sending and the server's work show progress;
@@ -16,6 +18,7 @@ import { isNotationId, notationChoices, notationDescription, type NotationId } f
 import { NetworkError, type TransferProgress } from '../upload-request.ts';
 import { ImportResult } from './ImportResult.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
+import { WordImport } from '../word-import/WordImport.tsx';
 
 /**
  * Longer drafts are checked and saved as read, not shown for editing: a browser's text box
@@ -297,6 +300,7 @@ export function ImportScreen({ organisationId, onSaved, onBack }: { readonly org
         </div>
       </form>
       {checked ? <ImportResult key={checked.round} preview={checked.preview} onGoTo={editable ? goTo : null} headingRef={resultRef} /> : null}
+      <WordImport organisationId={organisationId} onSaved={onSaved} />
     </main>
   );
 }

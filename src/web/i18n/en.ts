@@ -10,6 +10,7 @@ import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { exportMessages } from '../components/ExportLinks.messages.ts';
+import { wordImportMessages } from '../word-import/WordImport.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
@@ -112,6 +113,7 @@ export const en = {
   ...enrolmentMessages.en,
   ...revisionsMessages.en,
   ...exportMessages.en,
+  ...wordImportMessages.en,
   ...catalogueMessages.en,
   ...calendarMessages.en,
   ...notesVerbalesMessages.en,

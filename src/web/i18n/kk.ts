@@ -9,6 +9,7 @@ import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { exportMessages } from '../components/ExportLinks.messages.ts';
+import { wordImportMessages } from '../word-import/WordImport.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
@@ -113,6 +114,7 @@ export const kk: Catalogue = {
   ...enrolmentMessages.kk,
   ...revisionsMessages.kk,
   ...exportMessages.kk,
+  ...wordImportMessages.kk,
   ...catalogueMessages.kk,
   ...calendarMessages.kk,
   ...notesVerbalesMessages.kk,

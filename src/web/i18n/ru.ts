@@ -9,6 +9,7 @@ import { enrolmentMessages } from '../components/Enrolment.messages.ts';
 import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { exportMessages } from '../components/ExportLinks.messages.ts';
+import { wordImportMessages } from '../word-import/WordImport.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
@@ -112,6 +113,7 @@ export const ru: Catalogue = {
   ...enrolmentMessages.ru,
   ...revisionsMessages.ru,
   ...exportMessages.ru,
+  ...wordImportMessages.ru,
   ...catalogueMessages.ru,
   ...calendarMessages.ru,
   ...notesVerbalesMessages.ru,

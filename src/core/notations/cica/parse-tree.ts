@@ -295,7 +295,10 @@ class TreeReader {
   private readMarker(s: string, at: number): Marker | null {
     MARKER.lastIndex = at;
     const match = MARKER.exec(s);
-    if (!match) return null;
+    // A square bracket inside the parentheses belongs to a proposal of its own, never to a marker:
+    // a marker kept as text (a loose one) would put the bracket into a provision, which the fold
+    // refuses, and the paragraph would be lost (found by the import fuzz campaign).
+    if (!match || match[0].includes('[') || match[0].includes(']')) return null;
     const rawSign = match[1] ?? '';
     const sign = rawSign === '' ? '' : rawSign === '+' ? '+' : rawSign === '?' ? '?' : '-';
     const written = (match[2] ?? '').trim();

@@ -280,7 +280,10 @@ class CicaReader {
     const content = trimBlank(nodes);
     // Proponent named at the end without brackets: "… destruction. (Turk)".
     let trailing: { marker: Marker; space: string; src: number }[] = NO_TRAILING;
-    while (content.length > 0) {
+    // Not inside a bracket around several paragraphs: a paragraph proposed on its own there
+    // would leave the block without provisions and its brackets would be lost (found by the
+    // import fuzz campaign); the marker stays in the text, with a warning.
+    while (frame?.kind !== 'new' && content.length > 0) {
       const last = content.at(-1)!;
       if (last.t === 'marker' && (last.marker.sign === '+' || last.marker.sign === '')) {
         content.pop();
@@ -634,8 +637,16 @@ class CicaReader {
       const id = this.builder.nextProposalId();
       const start = acc.text.length;
       const proponent = firstAgainstIt.delegation;
+      const proposalBefore = acc.lastProposal;
       this.inline(node.children, acc);
       const end = acc.text.length;
+      // Nothing but proposed words inside (`a [[x]] (-IND) b`): there are no words of the text to
+      // delete, so the markers are read as objections to what is inside — a deletion of nothing
+      // would be refused and the bracket lost (found by the import fuzz campaign).
+      if (end === start && acc.lastProposal !== null && acc.lastProposal !== proposalBefore) {
+        this.wrapObjections(acc.lastProposal, node.tail);
+        return i;
+      }
       const j = skipBlank(nodes, i + 1);
       const replacement = nodes[j];
       if (isRetainCopy(node, replacement)) {
@@ -944,8 +955,7 @@ class CicaReader {
       if (anchor === null) {
         const home = statement.layout.placedAfter ?? statement.layout.placedInside?.provisionId ?? this.lastProvision;
         this.warn('FOOTNOTE_TEXT_WITHOUT_MARKER', statement.note?.src ?? 0, `Footnote ${statement.marker} is not referred to in the text; it was attached to the paragraph before it.`);
-        if (home === null) continue;
-        anchor = { provisionId: home, at: 'end' };
+        anchor = { provisionId: home ?? this.emptyHome(statement.note?.src ?? 0), at: 'end' };
         statement.layout = { ...statement.layout, unreferenced: true };
       }
       this.builder.addStatement({
@@ -957,6 +967,18 @@ class CicaReader {
         layout: { ...statement.layout, ...(attributed ? { attributed: true } : {}), ...(statement.note === null ? { textless: true } : {}) },
       });
     }
+  }
+
+  /**
+   * A draft of nothing but footnote texts has no paragraph to attach them to: an empty one is
+   * made for them, so that no text given is lost (found by the import fuzz campaign).
+   */
+  private emptyHome(src: number): string {
+    const provisionId = this.builder.nextProvisionId();
+    this.builder.addProvision({ id: provisionId, kind: 'free-text', label: null, text: '' });
+    this.record(provisionId, null, src);
+    this.lastProvision = provisionId;
+    return provisionId;
   }
 
   private classifyStatement(text: string): { kind: StatementKind; by: string | null; attributed: boolean } {

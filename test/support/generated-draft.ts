@@ -1,4 +1,4 @@
-/** Generated drafts for the benchmarks: as dense in brackets as the seed, of any size. */
+/** Generated drafts for the benchmarks and the import fuzz campaign: as dense in brackets as the seed, of any size. */
 
 /**
  * A CICA-style draft of about `bytes`, as dense in brackets as the seed (about two
