@@ -306,6 +306,10 @@ class TreeReader {
     if (sign === '' && !delegation) return null;
     if (sign !== '' && !delegation && (written.split(/\s+/u).length > 3 || !/^[A-Z]/u.test(written))) return null;
     const reason = match[3]?.trim() || null;
+    // "(-IND,)": a comma announcing a reason that is not there. Read as a marker it would be
+    // written back without the comma; kept as text, nothing is lost and the bracket before it
+    // is reported as naming no delegation (found by the import fuzz campaign).
+    if (match[3] !== undefined && reason === null) return null;
     return { sign, written, delegation: delegation?.code ?? written, known: delegation !== undefined, reason, raw: match[0] };
   }
 
