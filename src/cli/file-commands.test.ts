@@ -1,10 +1,13 @@
-/** `parley export` and `parley import FILE.docx`, with real files in a temporary folder. */
+/** `parley export` and `parley import FILE.docx`, with real files in a temporary folder (PDF: printed by the real Chromium). */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../test/support/seed.ts';
 import { bracketedFile, trackedFile } from '../../test/support/word-files.ts';
+import { pdfPages } from '../server/test-support/libreoffice.ts';
+import { hasCommand, skipWithout } from '../server/test-support/tools.ts';
 import { runCli } from './run.ts';
 
 let folder: string;
@@ -44,6 +47,31 @@ describe('parley export and import of files', () => {
     const akn = join(folder, 'seed.akn.xml');
     expect((await run('export', SEED_PATH, '--format', 'akn', '--out', akn)).code).toBe(0);
     expect(await readFile(akn, 'utf8')).toContain('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"');
+  });
+
+  it('exports a view as PDF, printed by Chromium: the text with its brackets and markers', async (context) => {
+    if (skipWithout(context, '/usr/bin/chromium', existsSync('/usr/bin/chromium'), 'apt-get install -y chromium')) return;
+    if (skipWithout(context, 'pdftotext', hasCommand('pdftotext'), 'apt-get install -y poppler-utils')) return;
+    const pdf = join(folder, 'seed.pdf');
+    const exported = await run('export', SEED_PATH, '--format', 'pdf', '--chromium', '/usr/bin/chromium', '--out', pdf);
+    expect(exported.code, exported.err).toBe(0);
+    const bytes = await readFile(pdf);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfPages(bytes).join(' ').replace(/\s+/gu, ' ');
+    expect(text).toContain('[Consider the adoption of] (+ISR)');
+    expect(text).toContain('Compiled text (CICA notation)');
+    const asIndia = await run('export', SEED_PATH, '--format', 'pdf', '--view', 'as:IND', '--chromium', '/usr/bin/chromium', '--out', pdf);
+    expect(asIndia.code, asIndia.err).toBe(0);
+    expect(pdfPages(await readFile(pdf)).join(' ')).not.toContain('(+ISR)');
+  }, 60_000);
+
+  it('says in one line what to install when there is no Chromium to print PDF', async () => {
+    const { code, err } = await run('export', SEED_PATH, '--format', 'pdf', '--chromium', join(folder, 'no-chromium'), '--out', join(folder, 'none.pdf'));
+    expect(code).toBe(1);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain(`Cannot print PDF: there is no Chromium at ${join(folder, 'no-chromium')}`);
+    expect(err).toContain('apt-get install -y chromium');
+    expect(existsSync(join(folder, 'none.pdf'))).toBe(false);
   });
 
   it('prints each warning of a Word draft with its Word paragraph', async () => {

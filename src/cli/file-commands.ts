@@ -1,5 +1,5 @@
 /**
- * `parley export` (a draft file as Word or Akoma Ntoso) and `parley import FILE.docx` (a Word
+ * `parley export` (a view of a draft file as Word or PDF, or the draft as Akoma Ntoso) and `parley import FILE.docx` (a Word
  * file in a bracket notation, or with `--tracked` several delegations' tracked-change files
  * merged, `--author "Name=CODE"` saying whose changes are whose).
  */
@@ -8,9 +8,11 @@ import { CICA_ALIASES, createDelegationRegistry, importDraft, parseViewSpec, sum
 import { exportView } from '../core/export/export-view.ts';
 import { compileTrackedChanges, trackedAuthors } from '../core/word/tracked-changes.ts';
 import { locate, wordDraftText } from '../core/word/word-draft-text.ts';
+import type { RichDocument } from '../core/export/rich-document.ts';
+import { DEFAULT_CONFIG } from '../server/config.ts';
 import { CliError, readDraft, type CliIo } from './io.ts';
 
-const USAGE_EXPORT = 'Usage: parley export FILE --format docx|akn [--view compiled|agreed|as:ISO3] [--notation cica|un] --out OUT   (FILE: a draft as text)';
+const USAGE_EXPORT = 'Usage: parley export FILE --format docx|pdf|akn [--view compiled|agreed|as:ISO3] [--notation cica|un] [--chromium PATH] --out OUT   (FILE: a draft as text; PDF is printed by Chromium, PARLEY_CHROMIUM or /usr/bin/chromium)';
 const USAGE_DOCX = 'Usage: parley import FILE.docx [--json]   |   parley import --tracked A.docx B.docx … --author "Name=CODE" …';
 
 function parse(args: readonly string[], usage: string, options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>) {
@@ -41,10 +43,10 @@ async function wordOf(io: CliIo, path: string) {
 }
 
 export async function exportCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(args, USAGE_EXPORT, { format: { type: 'string' }, view: { type: 'string' }, notation: { type: 'string' }, out: { type: 'string' } });
+  const { values, positionals } = parse(args, USAGE_EXPORT, { format: { type: 'string' }, view: { type: 'string' }, notation: { type: 'string' }, out: { type: 'string' }, chromium: { type: 'string' } });
   if (positionals.length !== 1) throw new CliError(`Give exactly one draft file.\n${USAGE_EXPORT}`, 2);
   const format = values.format;
-  if (format !== 'docx' && format !== 'akn') throw new CliError(`Choose --format docx or --format akn.\n${USAGE_EXPORT}`, 2);
+  if (format !== 'docx' && format !== 'pdf' && format !== 'akn') throw new CliError(`Choose --format docx, pdf or akn.\n${USAGE_EXPORT}`, 2);
   const view = (values.view as string | undefined) ?? 'compiled';
   if (parseViewSpec(view) === null) throw new CliError(`Unknown view "${view}"; use compiled, agreed or as:ISO3.\n${USAGE_EXPORT}`, 2);
   const out = values.out as string | undefined;
@@ -56,13 +58,32 @@ export async function exportCommand(io: CliIo, args: readonly string[]): Promise
     const { writeAkn } = await import('../server/akn/akn-write.ts');
     await io.writeFile(out, writeAkn(state, { organisation: { id: 'parley', name: 'Parley' }, date, registry }));
   } else {
-    const { writeDocx } = await import('../server/export/docx-writer.ts');
     const notation = values.notation as string | undefined;
     const rich = exportView(state, { view, registry, ...(notation ? { notation } : {}), title: { organisation: '', document: state.title, revision: `Version ${state.version}`, date } });
-    await io.writeFile(out, new Uint8Array(await writeDocx(rich)));
+    if (format === 'pdf') {
+      const chromiumPath = (values.chromium as string | undefined) ?? (process.env.PARLEY_CHROMIUM || DEFAULT_CONFIG.chromiumPath);
+      await io.writeFile(out, new Uint8Array(await printPdf(rich, chromiumPath)));
+    } else {
+      const { writeDocx } = await import('../server/export/docx-writer.ts');
+      await io.writeFile(out, new Uint8Array(await writeDocx(rich)));
+    }
   }
   io.out(`Wrote ${out}.\n`);
   return 0;
+}
+
+/** The view printed by Chromium as the server prints it; the browser is closed again so the command can end. */
+async function printPdf(rich: RichDocument, chromiumPath: string): Promise<Buffer> {
+  const { writeHtml, PDF_FOOTER } = await import('../server/export/html-writer.tsx');
+  const { closePrinter, printHtmlToPdf, PdfUnavailable } = await import('../server/pdf/print-html.ts');
+  try {
+    return await printHtmlToPdf(writeHtml(rich), { chromiumPath, footerTemplate: PDF_FOOTER });
+  } catch (error) {
+    if (error instanceof PdfUnavailable) throw new CliError(`Cannot print PDF: ${error.message} (apt-get install -y chromium, or give its path with --chromium or PARLEY_CHROMIUM).`, 1);
+    throw error;
+  } finally {
+    await closePrinter();
+  }
 }
 
 /** `parley import` of Word files: called by the import command when a file ends in .docx. */

@@ -13,8 +13,8 @@ Commands:
   import FILE.docx [--json]             the same for a Word file (warnings by Word paragraph)
   import --tracked A.docx B.docx … --author "Name=CODE" …
                                         merge delegations' tracked changes into one compilation
-  export FILE --format docx|akn --out OUT [--view V] [--notation N]
-                                        a view of a draft as Word, or the draft as Akoma Ntoso
+  export FILE --format docx|pdf|akn --out OUT [--view V] [--notation N]
+                                        a view of a draft as Word or PDF, or the draft as Akoma Ntoso
   render FILE [--view V] [--notation N] print a view: compiled, agreed, as:ISO3
   demo                                  import the CICA seed draft and print it
   verify-log                            walk the event hash chain; name the first bad event

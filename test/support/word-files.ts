@@ -29,9 +29,14 @@ function runs(pieces: readonly Piece[]): ParagraphChild[] {
 /**
  * A Word file of the base text with some paragraphs edited: `edits[k]` replaces paragraph k
  * (0-based) by its pieces; `added` paragraphs (wholly inserted by an author) go at the end.
+ * The base text is {@link BASE} unless another is given (the export bench's 50-page one).
  */
-export async function trackedFile(edits: Readonly<Record<number, readonly Piece[]>>, added: readonly { text: string; by: string }[] = []): Promise<Uint8Array> {
-  const paragraphs = BASE.map((text, k) => new Paragraph({ children: runs(edits[k] ?? [text]) }));
+export async function trackedFile(
+  edits: Readonly<Record<number, readonly Piece[]>>,
+  added: readonly { text: string; by: string }[] = [],
+  base: readonly string[] = BASE,
+): Promise<Uint8Array> {
+  const paragraphs = base.map((text, k) => new Paragraph({ children: runs(edits[k] ?? [text]) }));
   for (const paragraph of added) paragraphs.push(new Paragraph({ children: runs([{ ins: paragraph.text, by: paragraph.by }]) }));
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
 }
