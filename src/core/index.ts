@@ -53,3 +53,5 @@ export * from './meetings/index.ts';
 export * from './notes-verbales/index.ts';
 // Section 3's modalities A and B as state machines, with the silence procedure.
 export * from './modalities/index.ts';
+// A document in several languages: versions aligned by provision and proposal, done / pending / outdated.
+export * from './languages/index.ts';

@@ -10,7 +10,12 @@ export const ExportFormat = z.enum(['docx', 'pdf', 'akn']);
 
 export const ExportQuery = z.object({
   format: ExportFormat,
-  view: z.string().min(1).max(60).optional().describe('compiled (default), agreed or as:ISO3'),
+  view: z.string().min(1).max(60).optional().describe('compiled (default), agreed, as:ISO3, or bilingual (the language versions side by side; Word only)'),
+  languages: z
+    .string()
+    .regex(/^[a-z]{2,3}(,[a-z]{2,3}){0,9}$/u)
+    .optional()
+    .describe('bilingual only: the columns, e.g. en,ru; absent: every language of the document, the original first'),
   notation: Notation.optional(),
   revision: z.coerce.number().int().min(0).optional().describe('The document as it stood at this revision (0 = as created); absent: now'),
   compare: z.coerce.number().int().min(0).optional().describe('DOCX and PDF only: the changes since this revision, in the view'),

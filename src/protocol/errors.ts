@@ -41,7 +41,7 @@ export const ERRORS = {
   ERR_REQUEST_UNSUPPORTED_VIEW: {
     status: 400,
     title: 'Unknown view',
-    detail: 'The view "{view}" does not exist. Use compiled, agreed or as:ISO3 (for example as:IND).',
+    detail: 'The view "{view}" does not exist. Use compiled, agreed or as:ISO3 (for example as:IND); for a Word file of the language versions side by side, bilingual.',
   },
   ERR_ROUTE_NOT_FOUND: {
     status: 404,
@@ -267,6 +267,26 @@ export const ERRORS = {
     status: 400,
     title: 'The note is not written in that language',
     detail: 'Note verbale {noteId} is written in {languages}. Ask for one of them, or for all.',
+  },
+  ERR_LANGUAGE_NOT_WORKING: {
+    status: 422,
+    title: 'Not a working language',
+    detail: '{language} is not a working language of the organisation, which works in {working}. Choose among those, or have the working languages of the organisation changed first.',
+  },
+  ERR_LANGUAGE_SINGLE: {
+    status: 409,
+    title: 'The document has one language',
+    detail: 'Document {documentId} exists in one language only. The secretariat sets its languages (PUT /api/documents/{documentId}/languages) before versions can be recorded or shown side by side.',
+  },
+  ERR_LANGUAGE_UNKNOWN: {
+    status: 400,
+    title: 'Not a language of the document',
+    detail: '{language} is not one of the languages of document {documentId} ({languages}). Ask for those.',
+  },
+  ERR_LANGUAGE_EXPORT_FORMAT: {
+    status: 400,
+    title: 'The bilingual view is a Word file',
+    detail: 'The bilingual view is exported as Word only: ask for format=docx.',
   },
   ERR_PDF_UNAVAILABLE: {
     status: 503,

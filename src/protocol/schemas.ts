@@ -183,6 +183,11 @@ export const ProposalBody = z.object({
   moveAfter: id.nullish(),
   about: id.nullish(),
   reason: z.string().max(10_000).nullish(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/u)
+    .nullish()
+    .describe('In a document with several languages: the language the proposal is made in (absent: that of the proposal it amends, else the original language)'),
   expectedVersion,
 });
 export type ProposalBody = z.infer<typeof ProposalBody>;

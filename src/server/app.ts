@@ -34,6 +34,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCommandRoutes } from './routes/commands.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerDocumentFileRoutes } from './routes/document-files.ts';
+import { registerLanguageVersionRoutes } from './routes/language-versions.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
 import { registerCoordinationRoutes } from './routes/coordination.ts';
 import { registerDraftRoutes } from './routes/drafts.ts';
@@ -304,6 +305,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   registerOrganisationRoutes(api, context);
   registerDocumentRoutes(api, context);
   registerDocumentFileRoutes(api, context);
+  registerLanguageVersionRoutes(api, context);
   registerCommandRoutes(api, context);
   registerDraftRoutes(api, context);
   registerViewRoutes(api, context);

@@ -12,6 +12,15 @@ import type { CaseToggle, Provision } from '../model/provision.ts';
 import { anchoredIn, hasReservedCharacters, readContainer, writeContainer, type ContainerText } from '../text/container.ts';
 import type { ParleyEvent, ProposalInput, ProvisionInput } from './event.ts';
 import { EventRejected, reject, type Rejection } from './rejection.ts';
+import { doneVersion, proposalLanguage } from '../languages/translation-status.ts';
+import { translationKey } from '../languages/translation.ts';
+import {
+  validateAcceptance,
+  validateAdoption,
+  validateLanguagesSet,
+  validateProposalLanguage,
+  validateTranslation,
+} from '../languages/validate-language-event.ts';
 
 export type ApplyResult = { readonly ok: true; readonly state: DocumentState } | { readonly ok: false; readonly rejection: Rejection };
 
@@ -57,10 +66,14 @@ function validate(state: DocumentState, event: ParleyEvent): Rejection | null {
       return validateNewProvision(state, event.data.provision, event.data.after);
     case 'proposal.made':
     case 'chair.proposal.made':
-      return validateProposal(state, event.data.proposal);
+      return validateProposal(state, event.data.proposal) ?? validateProposalLanguage(state, event.data.proposal);
     case 'proposal.withdrawn':
-    case 'consensus.declared':
       return requireOpenProposal(state, event.data.proposalId);
+    case 'consensus.declared': {
+      const rejection = requireOpenProposal(state, event.data.proposalId);
+      if (rejection || event.data.outcome !== 'accept') return rejection;
+      return validateAcceptance(state, state.proposals.get(event.data.proposalId)!);
+    }
     case 'position.taken': {
       const rejection = requireOpenProposal(state, event.data.proposalId);
       if (rejection) return rejection;
@@ -76,9 +89,14 @@ function validate(state: DocumentState, event: ParleyEvent): Rejection | null {
         : reject('UNKNOWN_PROPOSAL', `${event.data.delegation} has no position on proposal ${event.data.proposalId} to withdraw.`);
     }
     case 'provision.agreed':
-      return state.provisions.has(event.data.provisionId)
-        ? null
-        : reject('UNKNOWN_PROVISION', `There is no provision ${event.data.provisionId}.`);
+      if (!state.provisions.has(event.data.provisionId)) return reject('UNKNOWN_PROVISION', `There is no provision ${event.data.provisionId}.`);
+      // Agreement ad referendum is provisional (capitals still confirm), so it may precede the
+      // translations; adoption is final and waits for every version of the text.
+      return event.data.status === 'adopted' ? validateAdoption(state, event.data.provisionId) : null;
+    case 'document.languages.set':
+      return validateLanguagesSet(state, event.data);
+    case 'translation.recorded':
+      return validateTranslation(state, event.data);
     case 'revision.issued': {
       const last = state.revisions.at(-1)?.number ?? 0;
       return event.data.number === last + 1
@@ -312,6 +330,14 @@ function mutate(state: DocumentState, event: ParleyEvent): void {
       if (proposal) state.proposals.set(proposal.id, { ...proposal, optionSetId });
       return;
     }
+    case 'document.languages.set':
+      state.languages = { original: event.data.original, others: [...event.data.others] };
+      return;
+    case 'translation.recorded': {
+      const { target, id, language, text, original } = event.data;
+      state.translations.set(translationKey(target, id, language), { target, id, language, text, original, at: event.at, by: event.actor.user });
+      return;
+    }
   }
 }
 
@@ -393,6 +419,7 @@ function addProposal(state: DocumentState, input: ProposalInput, byChair: boolea
     madeAt: at,
     madeInVersion: state.version,
     layout: input.layout ?? NO_LAYOUT,
+    ...(state.languages === null ? {} : { language: languageOfNewProposal(state, input) }),
   };
   state.proposals.set(proposal.id, proposal);
   if (anchor) {
@@ -411,6 +438,29 @@ function addProposal(state: DocumentState, input: ProposalInput, byChair: boolea
       at,
     });
   }
+}
+
+/** The language a proposal is made in: as it says, else that of the proposal it amends, else the original. */
+function languageOfNewProposal(state: DocumentState, input: ProposalInput): string {
+  if (input.language !== undefined) return input.language;
+  const parent = input.anchor?.parent ? state.proposals.get(input.anchor.parent) : undefined;
+  return (parent ? proposalLanguage(state, parent) : null) ?? state.languages?.original ?? '';
+}
+
+/**
+ * The words an accepted proposal puts into its container, in the container's language: a
+ * proposal made in another language contributes its done original-language version
+ * (validateAcceptance made sure there is one), without the case toggles of the words it was made in.
+ */
+function acceptedWords(state: DocumentState, proposal: Proposal): { readonly text: string; readonly toggles: readonly CaseToggle[] } {
+  if (proposal.kind === 'delete') return { text: '', toggles: NO_TOGGLES };
+  const languages = state.languages;
+  const language = languages === null ? null : proposalLanguage(state, proposal);
+  const containerLanguage = proposal.anchor?.parent ? proposalLanguage(state, state.proposals.get(proposal.anchor.parent)!) : languages?.original;
+  if (languages === null || language === null || language === containerLanguage || containerLanguage === undefined || containerLanguage === null) {
+    return { text: proposal.text, toggles: proposal.toggles };
+  }
+  return { text: doneVersion(state, 'proposal', proposal.id, containerLanguage) ?? proposal.text, toggles: NO_TOGGLES };
 }
 
 /** Closes a proposal without changing the text it would have made, and everything resting on it. */
@@ -524,7 +574,8 @@ function spliceAccepted(state: DocumentState, proposal: Proposal): void {
     if (before && container.text[end] === ' ') end += 1;
     else if (container.text[start - 1] === ' ' && (end === container.text.length || /[.,;:]/u.test(container.text[end] ?? ''))) start -= 1;
   }
-  const inserted = proposal.kind === 'delete' ? '' : proposal.text;
+  const words = acceptedWords(state, proposal);
+  const inserted = words.text;
   const removedLength = proposal.kind === 'insert' ? 0 : end - start;
   const delta = inserted.length - removedLength;
   const key = containerKey(provisionId, parent);
@@ -562,14 +613,14 @@ function spliceAccepted(state: DocumentState, proposal: Proposal): void {
   }
   state.anchored.delete(containerKey('', proposal.id));
   state.anchored.set(key, survivors);
-  moveStatements(state, proposal, { provisionId, parent, start, end, delta });
+  moveStatements(state, proposal, { provisionId, parent, start, end, delta, insertedLength: inserted.length });
 
   const toggles: CaseToggle[] = [];
   for (const toggle of container.toggles) {
     if (toggle.at < start) toggles.push(toggle);
     else if (toggle.at >= end) toggles.push({ ...toggle, at: toggle.at + delta });
   }
-  if (proposal.kind !== 'delete') for (const toggle of proposal.toggles) toggles.push({ ...toggle, at: toggle.at + start });
+  for (const toggle of words.toggles) toggles.push({ ...toggle, at: toggle.at + start });
   toggles.sort((a, b) => a.at - b.at);
   writeContainer(state, provisionId, parent, {
     text: container.text.slice(0, start) + inserted + container.text.slice(end),
@@ -614,7 +665,7 @@ export function shiftRange(s1: number, s2: number, start: number, end: number, d
 function moveStatements(
   state: DocumentState,
   proposal: Proposal,
-  change: { provisionId: string; parent: string | null; start: number; end: number; delta: number },
+  change: { provisionId: string; parent: string | null; start: number; end: number; delta: number; insertedLength: number },
 ): void {
   for (const statement of state.statements.values()) {
     const { anchor } = statement;
@@ -625,7 +676,8 @@ function moveStatements(
       const at = moved === null ? change.start : moved[0];
       if (at !== anchor.at) state.statements.set(statement.id, { ...statement, anchor: { ...anchor, at } });
     } else if (anchor.proposalId === proposal.id && proposal.kind !== 'delete') {
-      const at = anchor.at + change.start;
+      // Words from a translation may be shorter than the proposal's own: a marker stays within them.
+      const at = Math.min(anchor.at, change.insertedLength) + change.start;
       state.statements.set(statement.id, {
         ...statement,
         anchor: change.parent === null ? { provisionId: change.provisionId, at } : { proposalId: change.parent, at },

@@ -15,6 +15,8 @@ import type { ProposalKind, ProposalLayout, TextAnchor } from '../model/proposal
 import type { Stance } from '../model/position.ts';
 import type { StatementAnchor, StatementKind, StatementLayout } from '../model/statement.ts';
 import type { OptionRef } from '../model/option-set.ts';
+import type { LanguageCode } from '../languages/document-languages.ts';
+import type { TranslationTarget } from '../languages/translation.ts';
 
 export type ActorRole = 'delegate' | 'chair' | 'secretariat' | 'system';
 
@@ -70,6 +72,27 @@ export interface ProposalInput {
   readonly about?: string | null;
   readonly reason?: string | null;
   readonly layout?: ProposalLayout;
+  /**
+   * The language the proponent made it in, in a document with several languages; absent:
+   * the language of the proposal it amends, else the document's original language.
+   */
+  readonly language?: LanguageCode;
+}
+
+/** The document's working languages (see core/languages/document-languages.ts). */
+export interface LanguagesSetData {
+  readonly original: LanguageCode;
+  readonly others: readonly LanguageCode[];
+}
+
+/** One language version of a provision's text or a proposal's words, with the original it renders. */
+export interface TranslationRecordedData {
+  readonly target: TranslationTarget;
+  readonly id: string;
+  readonly language: LanguageCode;
+  readonly text: string;
+  /** The original as the translator translated it; the engine refuses it when the original has changed since. */
+  readonly original: string;
 }
 
 export type DocumentCreated = EventBase<'document.created', { readonly documentId: string; readonly title: string; readonly notation: string }>;
@@ -109,6 +132,11 @@ export type OptionSetFormed = EventBase<
 /** A further alternative joins an open option set: a third paragraph put forward against the same text. */
 export type OptionSetJoined = EventBase<'option-set.joined', { readonly optionSetId: string; readonly member: OptionRef }>;
 
+/** The secretariat sets (or widens) the languages the document exists in. */
+export type LanguagesSet = EventBase<'document.languages.set', LanguagesSetData>;
+/** The secretariat records a translation: done until the original changes. */
+export type TranslationRecorded = EventBase<'translation.recorded', TranslationRecordedData>;
+
 export type ParleyEvent =
   | DocumentCreated
   | ProvisionAdded
@@ -122,7 +150,9 @@ export type ParleyEvent =
   | RevisionIssued
   | StatementAdded
   | OptionSetFormed
-  | OptionSetJoined;
+  | OptionSetJoined
+  | LanguagesSet
+  | TranslationRecorded;
 
 export type EventType = ParleyEvent['type'];
 
@@ -140,4 +170,6 @@ export const EVENT_TYPES: readonly EventType[] = [
   'statement.added',
   'option-set.formed',
   'option-set.joined',
+  'document.languages.set',
+  'translation.recorded',
 ];

@@ -13,7 +13,10 @@ export type RejectionCode =
   | 'BAD_TEXT'
   | 'BAD_KIND'
   | 'NO_DOCUMENT'
-  | 'BAD_REVISION';
+  | 'BAD_REVISION'
+  | 'BAD_LANGUAGE'
+  | 'NOT_TRANSLATED'
+  | 'STALE_ORIGINAL';
 
 export interface Rejection {
   readonly code: RejectionCode;

@@ -12,6 +12,8 @@ import type { Proposal } from './proposal.ts';
 import type { Provision } from './provision.ts';
 import type { Revision } from './revision.ts';
 import type { Statement } from './statement.ts';
+import type { DocumentLanguages } from '../languages/document-languages.ts';
+import type { Translation } from '../languages/translation.ts';
 
 export interface DocumentState {
   id: string;
@@ -31,6 +33,10 @@ export interface DocumentState {
   revisions: Revision[];
   /** Container key ("v:<provision id>" or "p:<proposal id>") → ids of proposals anchored in its text, in creation order. */
   anchored: Map<string, string[]>;
+  /** The languages the document exists in; null: one language, no translations. */
+  languages: DocumentLanguages | null;
+  /** translationKey(target, id, language) → the latest translation recorded. */
+  translations: Map<string, Translation>;
 }
 
 export function emptyState(): DocumentState {
@@ -47,10 +53,17 @@ export function emptyState(): DocumentState {
     optionSets: new Map(),
     revisions: [],
     anchored: new Map(),
+    languages: null,
+    translations: new Map(),
   };
 }
 
-/** Plain, JSON-ready copy of a state with the derived index left out: what equality tests compare. */
+/**
+ * Plain, JSON-ready copy of a state with the derived index left out: what equality tests
+ * compare, and what the server's read tables hold. Languages and translations are not in it:
+ * no table holds them (the aligned versions are read from the folded state); the state
+ * transfer carries them.
+ */
 export interface StateSnapshot {
   id: string;
   title: string;

@@ -108,6 +108,11 @@ export interface Proposal {
   readonly madeAt: string;
   readonly madeInVersion: number;
   readonly layout: ProposalLayout;
+  /**
+   * The language it was made in; set only in a document with several languages (absent:
+   * see core/languages/translation-status.ts, proposalLanguage).
+   */
+  readonly language?: string;
 }
 
 /** Kinds whose text lives in the proposal and may carry nested proposals. */

@@ -17,6 +17,7 @@ function exactly(state: DocumentState): unknown {
     statements: [...state.statements],
     optionSets: [...state.optionSets],
     anchored: [...state.anchored],
+    translations: [...state.translations],
   };
 }
 

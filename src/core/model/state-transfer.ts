@@ -15,6 +15,8 @@ import type { Proposal } from './proposal.ts';
 import type { Provision } from './provision.ts';
 import type { Revision } from './revision.ts';
 import type { Statement } from './statement.ts';
+import type { DocumentLanguages } from '../languages/document-languages.ts';
+import { translationKey, type Translation } from '../languages/translation.ts';
 
 export interface StateTransfer {
   readonly id: string;
@@ -30,6 +32,9 @@ export interface StateTransfer {
   readonly optionSets: readonly OptionSet[];
   readonly revisions: readonly Revision[];
   readonly anchored: readonly (readonly [string, readonly string[]])[];
+  readonly languages: DocumentLanguages | null;
+  /** In the map's order. */
+  readonly translations: readonly Translation[];
 }
 
 export function toTransfer(state: DocumentState): StateTransfer {
@@ -46,6 +51,8 @@ export function toTransfer(state: DocumentState): StateTransfer {
     optionSets: [...state.optionSets.values()],
     revisions: state.revisions,
     anchored: [...state.anchored],
+    languages: state.languages,
+    translations: [...state.translations.values()],
   };
 }
 
@@ -64,5 +71,7 @@ export function fromTransfer(transfer: StateTransfer): DocumentState {
     optionSets: new Map(transfer.optionSets.map((o) => [o.id, o])),
     revisions: [...transfer.revisions],
     anchored: new Map(transfer.anchored.map(([key, ids]) => [key, [...ids]])),
+    languages: transfer.languages,
+    translations: new Map(transfer.translations.map((t) => [translationKey(t.target, t.id, t.language), t])),
   };
 }

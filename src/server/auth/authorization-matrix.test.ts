@@ -466,6 +466,18 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         return { method, url: fill(url, base), payload: { circulatedToObservers: d === circulated } };
       case 'GET /api/documents/:documentId/export':
         return { method, url: `${fill(url, base)}?format=akn` };
+      case 'GET /api/documents/:documentId/languages':
+        await t.request('secretariat', 'PUT', `/api/documents/${d}/languages`, null);
+        return { method, url: fill(url, base) };
+      case 'PUT /api/documents/:documentId/languages':
+        return { method, url: fill(url, base), payload: null };
+      case 'PUT /api/documents/:documentId/translations/:target/:id/:language': {
+        await t.request('secretariat', 'PUT', `/api/documents/${d}/languages`, null);
+        const id = await provisionOf(d);
+        const state = (await t.request('secretariat', 'GET', `/api/documents/${d}/state`)).json() as { provisions: { id: string; text: string }[] };
+        const original = state.provisions.find((p) => p.id === id)!.text;
+        return { method, url: fill(url, { ...base, target: 'provision', id, language: 'ru' }), payload: { text: 'Перевод.', original } };
+      }
       case 'POST /api/organisations/:organisationId/documents/docx':
         return { method, url: fill(url, base), payload: { file: (await files).bracketed, preview: true } };
       case 'POST /api/organisations/:organisationId/documents/tracked-changes':

@@ -11,6 +11,7 @@ import type { Context, ZodApp } from '../context.ts';
 import { requireMember, requireRule } from '../auth/policy.ts';
 import { problem } from '../http/problem.ts';
 import { countsOf, exportFile, importAknFile, importTrackedFiles, importWordFile } from '../services/document-files.ts';
+import { exportBilingual } from '../services/language-versions.ts';
 import { documentFor, presentDocument, principalOf, type DocumentRow } from './access.ts';
 import { DocParams } from './documents.ts';
 
@@ -49,13 +50,17 @@ export function registerDocumentFileRoutes(app: ZodApp, context: Context): void 
       const { documentId } = request.params as z.infer<typeof DocParams>;
       const query = request.query as z.infer<typeof ExportQuery>;
       const view = query.view ?? 'compiled';
-      if (parseViewSpec(view) === null) throw problem('ERR_REQUEST_UNSUPPORTED_VIEW', { view });
+      const bilingual = view === 'bilingual';
+      if (!bilingual && parseViewSpec(view) === null) throw problem('ERR_REQUEST_UNSUPPORTED_VIEW', { view });
+      if (bilingual && query.format !== 'docx') throw problem('ERR_LANGUAGE_EXPORT_FORMAT');
       const { doc } = await documentFor(context, request.principal, documentId, 'document.read');
       const current = await context.store.read(doc.id);
       if (!current) throw problem('ERR_DOCUMENT_NOT_FOUND', { documentId });
       const { state } = await stateAt(doc, current, query.revision);
-      const compareWith = query.compare === undefined || query.format === 'akn' ? undefined : await stateAt(doc, current, query.compare);
-      const file = await exportFile(context, {
+      const compareWith = query.compare === undefined || query.format === 'akn' || bilingual ? undefined : await stateAt(doc, current, query.compare);
+      const file = bilingual
+        ? await exportBilingual(context, { doc, state, ...(query.languages ? { languages: query.languages } : {}), date: context.now() })
+        : await exportFile(context, {
         doc,
         state,
         format: query.format,

@@ -70,6 +70,7 @@ export function proposalInput(body: DraftProposal, id: string, proponent: string
     ...(body.moveAfter === undefined ? {} : { moveAfter: body.moveAfter }),
     ...(body.about === undefined ? {} : { about: body.about }),
     ...(body.reason === undefined ? {} : { reason: body.reason }),
+    ...(body.language === undefined || body.language === null ? {} : { language: body.language }),
   };
 }
 

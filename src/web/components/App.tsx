@@ -131,7 +131,7 @@ export function App() {
           <SignIn pending={me} onSignedIn={setMe} />
         </main>
       ) : route.name === 'document' ? (
-        <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} userId={me.user.id} onBack={() => go({ name: 'documents' })} />
+        <DocumentScreen key={route.documentId} documentId={route.documentId} delegation={delegation} isChair={isChair} isSecretariat={isSecretariat} userId={me.user.id} onBack={() => go({ name: 'documents' })} />
       ) : route.name === 'catalogue' && membership ? (
         <Suspense fallback={<p role="status">{t('catalogue.loading')}</p>}>
           <CatalogueArea

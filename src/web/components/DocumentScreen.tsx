@@ -22,19 +22,22 @@ import { useNotationChoice } from '../notation-choice.ts';
 import { isNotationId, notationChoices, notationDescription } from '../notations.ts';
 import { SeatContext, useDocumentSeat } from '../seat-time-zone.ts';
 import { ProvisionPanel, type ProvisionActions } from './ProvisionPanel.tsx';
-import { DraftsPanel, NotationText, preloadProposalRecord, ProposalRecord, ProposeByWords, RevisionsView } from './on-demand.tsx';
+import { DraftsPanel, LanguageVersions, NotationText, preloadProposalRecord, ProposalRecord, ProposeByWords, RevisionsView } from './on-demand.tsx';
 import { useEventLog } from '../event-log.ts';
 
 export function DocumentScreen({
   documentId,
   delegation,
   isChair,
+  isSecretariat = false,
   userId = null,
   onBack,
 }: {
   readonly documentId: string;
   readonly delegation: string | null;
   readonly isChair: boolean;
+  /** The secretariat sets the document's languages and records their versions. */
+  readonly isSecretariat?: boolean;
   /** The signed-in user: the chair who runs a meeting leads it rather than following. */
   readonly userId?: string | null;
   readonly onBack: () => void;
@@ -46,7 +49,7 @@ export function DocumentScreen({
   const [notation, setNotation] = useNotationChoice();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [selectedProvisionId, setSelectedProvisionId] = useState<string | null>(null);
-  const [tab, setTab] = useState<'text' | 'revisions'>('text');
+  const [tab, setTab] = useState<'text' | 'revisions' | 'languages'>(() => (new URLSearchParams(window.location.search).get('view') === 'bilingual' ? 'languages' : 'text'));
   const seat = useDocumentSeat(documentId);
   // Stable, so that the paragraphs of the text, drawn again only when they change, are not all redrawn for a new function.
   const selectProposal = useCallback((id: string | null): void => {
@@ -173,6 +176,9 @@ export function DocumentScreen({
           <button type="button" aria-pressed={tab === 'revisions'} onClick={() => setTab('revisions')}>
             {t('tabs.revisions')}
           </button>
+          <button type="button" aria-pressed={tab === 'languages'} onClick={() => setTab('languages')}>
+            {t('tabs.languages')}
+          </button>
         </div>
         {isChair ? (
           <button type="button" onClick={() => void act(() => api.issueRevision(documentId))}>
@@ -196,6 +202,10 @@ export function DocumentScreen({
                   <RevisionsView events={log} state={state} version={state.version} />
                 </Suspense>
               )
+            ) : tab === 'languages' ? (
+              <Suspense fallback={loading}>
+                <LanguageVersions documentId={documentId} state={state} version={state.version} isSecretariat={isSecretariat} onChanged={() => live.refresh()} />
+              </Suspense>
             ) : notation !== null ? (
               <Suspense fallback={loading}>
                 <NotationText state={state} version={live.version} view={view} notation={notation} />

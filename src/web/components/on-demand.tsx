@@ -57,6 +57,8 @@ export const ProposeByWords = onDemand(() => import('./ProposeByWords.tsx').then
 export const DraftsPanel = onDemand(() => import('./DraftsPanel.tsx').then((m) => m.DraftsPanel)).Component;
 export const ChairConsole = onDemand(() => import('./ChairConsole.tsx').then((m) => m.ChairConsole)).Component;
 export const RevisionsView = onDemand(() => import('./RevisionsView.tsx').then((m) => m.RevisionsView)).Component;
+/** The language versions side by side (a tab of the document). */
+export const LanguageVersions = onDemand(() => import('./LanguageVersions.tsx').then((m) => m.LanguageVersions)).Component;
 /** With the engine's notations (their writers), which only this view and import need. */
 export const NotationText = onDemand(() => import('./NotationText.tsx').then((m) => m.NotationText)).Component;
 export const SignIn = onDemand(() => import('./SignIn.tsx').then((m) => m.SignIn)).Component;

@@ -10,6 +10,7 @@ import { notationMessages } from '../notation.messages.ts';
 import { revisionsMessages } from '../components/Revisions.messages.ts';
 import { exportMessages } from '../components/ExportLinks.messages.ts';
 import { wordImportMessages } from '../word-import/WordImport.messages.ts';
+import { languageVersionsMessages } from '../components/LanguageVersions.messages.ts';
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
@@ -115,6 +116,7 @@ export const kk: Catalogue = {
   ...revisionsMessages.kk,
   ...exportMessages.kk,
   ...wordImportMessages.kk,
+  ...languageVersionsMessages.kk,
   ...catalogueMessages.kk,
   ...calendarMessages.kk,
   ...notesVerbalesMessages.kk,
