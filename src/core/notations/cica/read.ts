@@ -638,6 +638,9 @@ class CicaReader {
       const start = acc.text.length;
       const proponent = firstAgainstIt.delegation;
       const proposalBefore = acc.lastProposal;
+      // A loose marker inside may guess its words only inside this bracket: a guess reaching
+      // before it would overlap this deletion (found by the import fuzz campaign).
+      acc.floor = Math.max(acc.floor, start);
       this.inline(node.children, acc);
       const end = acc.text.length;
       // Nothing but proposed words inside (`a [[x]] (-IND) b`): there are no words of the text to
