@@ -4,7 +4,7 @@
  * an <svg onload>, a template-injection string, an alert, a bidi override — are stored through
  * the real HTTP API (session cookie and CSRF token, as the app sends them) in every field a user
  * can write: a document's title and its draft text, proposals' texts and reasons, positions'
- * reasons, statements, the chair's proposals, a revision's label, private and shared drafts, a
+ * reasons, statements, the chair's proposals, a revision's label, a translation, private and shared drafts, a
  * user's display name, an exchange submission and a consent request, a note verbale in all its
  * languages, meetings (title, venue, agenda, chair, participants, attendance, decisions,
  * cancellation), the modalities (topic, remarks, experts, a working paper, a silence objection).
@@ -123,6 +123,9 @@ describe('stored XSS in Chromium', () => {
     const provisions = (await ok('secretariat', 'GET', `${base}/provisions`)) as unknown as { id: string; text: string }[];
     const target = provisions.find((p) => p.text.startsWith('Measures'))!;
     expect(target, 'provision 1.2').toBeDefined();
+    // A Russian version of 1.2, for the side-by-side view of the language versions.
+    await ok('secretariat', 'PUT', `${base}/languages`, { original: 'en', others: ['ru'] });
+    await ok('secretariat', 'PUT', `${base}/translations/provision/${target.id}/ru`, { text: hostile('translation-text'), original: target.text });
     const inserted = await ok('ind', 'POST', `${base}/proposals`, { kind: 'insert', anchor: { provisionId: target.id, start: 0, end: 0 }, text: hostile('proposal-insertion'), reason: hostile('proposal-reason') });
     ids.proposal = inserted.id;
     await ok('isr', 'POST', `${base}/proposals`, { kind: 'replace', anchor: { provisionId: target.id, start: 13, end: 27 }, text: hostile('proposal-replacement'), reason: hostile('replacement-reason') });
@@ -270,6 +273,7 @@ describe('stored XSS in Chromium', () => {
     const { page: secretariat, dialogs } = await open('secretariat');
     await visit(secretariat, dialogs, '/', 'documents list', ['document-title']);
     await visit(secretariat, dialogs, `/documents/${ids.document}`, 'document', ['document-title', 'draft-text', 'draft-provision', 'proposal-insertion', 'proposal-replacement', 'statement-text', 'chair-remark']);
+    await visit(secretariat, dialogs, `/documents/${ids.document}?view=bilingual`, 'language versions', ['translation-text']);
     await visit(secretariat, dialogs, '/exchange', 'exchange list (secretariat)', []);
     await visit(secretariat, dialogs, '/notes-verbales', 'notes registry', ['note-subject-en']);
     await visit(secretariat, dialogs, `/notes-verbales/${ids.note}`, 'note', ['note-subject-en']);
