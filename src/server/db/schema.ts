@@ -383,7 +383,8 @@ export type NotificationEmailStatus = 'none' | 'pending' | 'sending' | 'sent' | 
 
 /**
  * What a user is told: one row per user and happening, shown in the app (when `in_app`) and
- * sent by e-mail (an outbox: `email_status` pending → sending → sent or failed). The text is
+ * sent by e-mail (an outbox: `email_status` pending → sending → sent or failed; a sending row
+ * whose claim is stale goes back to pending, so a crash mid-send means at most a second copy). The text is
  * not stored: it is made from `kind` and `params` in the user's language when read or sent.
  * `dedupe_key` makes a notification idempotent per user (a reminder swept twice is one row).
  */
@@ -408,6 +409,8 @@ export const notifications = pgTable(
     emailAttempts: integer('email_attempts').notNull().default(0),
     emailError: text('email_error'),
     emailedAt: at('emailed_at'),
+    /** When a process claimed the e-mail (pending → sending): a claim this old was left by a process that died, and is taken back. */
+    emailClaimedAt: at('email_claimed_at'),
     createdAt: at('created_at').notNull(),
     readAt: at('read_at'),
   },

@@ -197,4 +197,30 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
     // The in-app notification was never held up by the mail server.
     expect((await t.request('kaz', 'GET', NOTIFY)).json().notifications.some((n: { title: string }) => n.title === 'Үнсіздік рәсімі басталды: Refused')).toBe(true);
   });
+
+  it('takes back an e-mail a process claimed and died before sending, but not one another process is sending now', async () => {
+    received.length = 0;
+    const settings = { enabled: true, host: '127.0.0.1', port: smtpPort, secure: false, username: 'parley', password: 'wrong', fromAddress: 'secretariat@cica.example.org' };
+    await t.request('secretariat', 'PUT', `${NOTIFY}/smtp`, settings);
+    await openSilence('Crashed');
+    await t.app.parley.notifications.idle();
+    const crashed = async () =>
+      (await test.database.db.select().from(notifications)).filter((row) => (row.params as { process?: string }).process === 'Crashed' && row.emailTo !== null);
+    const rowTo = async (to: string) => {
+      const row = (await crashed()).find((candidate) => candidate.emailTo === to);
+      if (!row) throw new Error(`no e-mail to ${to} was queued`);
+      return row;
+    };
+    const [kaz, ind] = [await rowTo('kaz@example.org'), await rowTo('ind@example.org')];
+    // As a process leaves them: claimed (sending) eleven minutes ago and died; another claimed a minute ago and is at it.
+    const now = t.app.parley.now().getTime();
+    const ago = (minutes: number) => new Date(now - minutes * 60_000);
+    await test.database.db.update(notifications).set({ emailStatus: 'sending', emailClaimedAt: ago(11) }).where(eq(notifications.id, kaz.id));
+    await test.database.db.update(notifications).set({ emailStatus: 'sending', emailClaimedAt: ago(1) }).where(eq(notifications.id, ind.id));
+    await t.request('secretariat', 'PUT', `${NOTIFY}/smtp`, { ...settings, password: 'mail-secret' });
+    expect(await t.app.parley.notifications.deliverPending()).toBe(1);
+    expect(received.map((r) => r.to)).toEqual([['kaz@example.org']]);
+    const after = new Map((await crashed()).map((row) => [row.emailTo, row.emailStatus]));
+    expect(Object.fromEntries(after)).toEqual({ 'kaz@example.org': 'sent', 'ind@example.org': 'sending' });
+  });
 });

@@ -10,7 +10,7 @@
  * be a lie. Each call names a `dedupeKey`, unique per happening, so that the same happening
  * reported twice (a reminder swept by two processes) is one notification per user.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { NotificationKind, NotificationLanguage } from '../../protocol/notifications.ts';
 import type { Database } from '../db/database.ts';
 import { memberships, notifications, organisations, users, type MembershipRole } from '../db/schema.ts';
@@ -22,6 +22,13 @@ import { isEmailEnabled, smtpSettingsOf, smtpTransport } from './smtp.ts';
 export const NOTIFICATION_CHANNEL = 'parley_notifications';
 const MAX_EMAIL_ATTEMPTS = 3;
 const DELIVERY_BATCH = 50;
+/**
+ * A claim older than this was left by a process that died between claiming and sending (a
+ * send takes seconds; SMTP timeouts are a minute): the row goes back to pending. At least
+ * once, then: a crash after the SMTP peer took the message but before the row said so sends
+ * a second copy, which beats a notice never sent.
+ */
+export const STALE_EMAIL_CLAIM_MS = 10 * 60 * 1000;
 
 /** Who is told: any union of named users, the delegates of delegations, and the holders of roles. */
 export interface Audience {
@@ -150,14 +157,20 @@ export class Notifier {
 
   /**
    * Sends the queued e-mails: each row is claimed (pending → sending) so that two processes
-   * never send the same one; a failure goes back to pending until MAX_EMAIL_ATTEMPTS.
+   * never send the same one; a failure goes back to pending until MAX_EMAIL_ATTEMPTS; a claim
+   * left by a process that died goes back to pending first (STALE_EMAIL_CLAIM_MS).
    * Returns how many were sent.
    */
   async deliverPending(): Promise<number> {
     const db = this.#database.db;
+    const now = this.#options.now();
+    await db
+      .update(notifications)
+      .set({ emailStatus: 'pending', emailClaimedAt: null })
+      .where(and(eq(notifications.emailStatus, 'sending'), lt(notifications.emailClaimedAt, new Date(now.getTime() - STALE_EMAIL_CLAIM_MS))));
     const claimed = await db
       .update(notifications)
-      .set({ emailStatus: 'sending', emailAttempts: sql`${notifications.emailAttempts} + 1` })
+      .set({ emailStatus: 'sending', emailClaimedAt: now, emailAttempts: sql`${notifications.emailAttempts} + 1` })
       .where(
         and(
           eq(notifications.emailStatus, 'pending'),
