@@ -238,6 +238,9 @@ class CicaReader {
 
   /** A bracket around several paragraphs: proposes them as a block, or opposes them. */
   private block(bracket: BracketNode, outer: Frame | null): OptionRef | null {
+    // Nothing but blank lines inside: the empty bracket it is, as on one line, so that neither
+    // the brackets nor a marker after them is lost (found by the import fuzz campaign).
+    if (bracket.children.every((child) => child.t === 'para' || (child.t === 'text' && child.text.trim() === ''))) return this.paragraph([bracket], outer);
     const { markers } = bracket;
     const firstFor = firstForText(markers);
     if (firstFor !== undefined || markers.length === 0) {
