@@ -96,8 +96,8 @@ function mutate(base: string, random: () => number): string {
 
 /**
  * What the rendering lost of the input, and what it added beyond the brackets an unmatched
- * bracket is repaired with (the import warns of it) and the `+` a support written without a
- * sign, `(Rus)`, is written back with. Whitespace aside; the zero-width space
+ * bracket is repaired with (the import warns of it) and the sign a marker written without one,
+ * `(Rus)`, is written back with (`+`, or `-` when it repeats an objection). Whitespace aside; the zero-width space
  * counts as whitespace, as a line of them is a blank line to the reader and to the importer.
  */
 function difference(input: string, rendered: string): { lost: string; added: string } {
@@ -107,7 +107,7 @@ function difference(input: string, rendered: string): { lost: string; added: str
   for (const c of rendered.replace(/[\s\u200b]+/gu, '')) {
     const left = counts.get(c) ?? 0;
     if (left > 0) counts.set(c, left - 1);
-    else if (c !== '[' && c !== ']' && c !== '+') added += c;
+    else if (!'[]+-'.includes(c)) added += c;
   }
   let lost = '';
   for (const [c, n] of counts) lost += c.repeat(n);
