@@ -5,6 +5,7 @@ import { takeMe } from '../early-requests.ts';
 import { useLocaleChoice } from '../i18n/LocaleProvider.tsx';
 import { LOCALE_NAMES, LOCALES, isLocale } from '../i18n/locales.ts';
 import { useT } from '../i18n/use-t.ts';
+import type { MessageId } from '../i18n/en.ts';
 import { followProvisionFragment } from '../provision-fragment.ts';
 import { parseRoute, pathOf, type Route } from '../routes.ts';
 import { DocumentScreen } from './DocumentScreen.tsx';
@@ -54,6 +55,17 @@ export function App() {
   // The server decides (rule document.create); this only spares others a button that would be refused.
   const canImport = membership !== undefined && (me?.memberships.some((m) => m.organisationId === membership.organisationId && m.role === 'secretariat') ?? false);
 
+  /** The main sections, in the order of the header. */
+  const sections: readonly { readonly to: Route; readonly label: MessageId; readonly current: boolean }[] = [
+    { to: { name: 'documents' }, label: 'catalogue.navDocuments', current: route.name === 'documents' || route.name === 'document' },
+    { to: { name: 'catalogue', view: 'browse' }, label: 'catalogue.nav', current: route.name === 'catalogue' },
+    { to: { name: 'exchange', submissionId: null }, label: 'exchange.nav', current: route.name === 'exchange' },
+    { to: { name: 'meetings', meetingId: null }, label: 'calendar.nav', current: route.name === 'meetings' },
+    { to: { name: 'notes', noteId: null }, label: 'notes.nav', current: route.name === 'notes' },
+    { to: { name: 'modalities', processId: null }, label: 'modalities.nav', current: route.name === 'modalities' },
+    { to: { name: 'notifications' }, label: 'notifications.nav', current: route.name === 'notifications' },
+  ];
+
   return (
     <>
       <a className="skip" href="#content">
@@ -72,50 +84,23 @@ export function App() {
         ) : null}
         {signedIn && membership ? (
           <nav aria-label={t('catalogue.mainNav')} className="app-nav">
-            <a href={pathOf({ name: 'documents' })} aria-current={route.name === 'documents' || route.name === 'document' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'documents' });
-              }}>
-              {t('catalogue.navDocuments')}
-            </a>{' '}
-            <a href={pathOf({ name: 'catalogue', view: 'browse' })} aria-current={route.name === 'catalogue' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'catalogue', view: 'browse' });
-              }}>
-              {t('catalogue.nav')}
-            </a>{' '}
-            <a href={pathOf({ name: 'exchange', submissionId: null })} aria-current={route.name === 'exchange' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'exchange', submissionId: null });
-              }}>
-              {t('exchange.nav')}
-            </a>{' '}
-            <a href={pathOf({ name: 'meetings', meetingId: null })} aria-current={route.name === 'meetings' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'meetings', meetingId: null });
-              }}>
-              {t('calendar.nav')}
-            </a>{' '}
-            <a href={pathOf({ name: 'notes', noteId: null })} aria-current={route.name === 'notes' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'notes', noteId: null });
-              }}>
-              {t('notes.nav')}
-            </a>{' '}
-            <a href={pathOf({ name: 'modalities', processId: null })} aria-current={route.name === 'modalities' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'modalities', processId: null });
-              }}>
-              {t('modalities.nav')}
-            </a>{' '}
-            <a href={pathOf({ name: 'notifications' })} aria-current={route.name === 'notifications' ? 'page' : undefined} onClick={(e) => {
-                e.preventDefault();
-                go({ name: 'notifications' });
-              }}>
-              {t('notifications.nav')}
-              {/* Its room is kept while the count is unknown or nil: the header must not change height under a reader (or a chair's scroll). */}
-              <span className="unread-count"> {t('notifications.navUnread', { count: unread })}</span>
-            </a>
+            {sections.map(({ to, label, current }) => (
+              <a
+                key={label}
+                href={pathOf(to)}
+                aria-current={current ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(to);
+                }}
+              >
+                {t(label)}
+                {to.name === 'notifications' ? (
+                  // Its room is kept while the count is unknown or nil: the header must not change height under a reader (or a chair's scroll).
+                  <span className="unread-count"> {t('notifications.navUnread', { count: unread })}</span>
+                ) : null}
+              </a>
+            ))}
           </nav>
         ) : null}
         <LanguageSwitch />
