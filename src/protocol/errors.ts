@@ -368,6 +368,16 @@ export const ERRORS = {
     title: 'Internal error',
     detail: 'Something went wrong on the server and nothing was changed. Try again; if it happens again, give the secretariat this reference: {reference}.',
   },
+  ERR_DATABASE_UNAVAILABLE: {
+    status: 503,
+    title: 'The database cannot be reached',
+    detail: 'The server lost its connection to the database ({reason}); this request was not recorded unless it shows up when you reload. Try again in a few seconds; if it lasts, the administrator checks the database server.',
+  },
+  ERR_DATABASE_STORAGE_FULL: {
+    status: 507,
+    title: 'The database\'s disk is full',
+    detail: 'The database has no space left to record this change, so nothing was recorded; what was stored before is intact. The administrator frees space on the disk of the database (the data folder, PARLEY_DATA_DIR, or the PostgreSQL server), then you send it again.',
+  },
   ERR_SERVER_UNAVAILABLE: {
     status: 503,
     title: 'Server busy',

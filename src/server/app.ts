@@ -28,6 +28,7 @@ import type { documents } from './db/schema.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ProblemError, problem } from './http/problem.ts';
+import { databaseFailureOf } from './db/database-failure.ts';
 import { ExchangeHub } from './live/exchange-hub.ts';
 import { LiveHub } from './live/hub.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -294,6 +295,17 @@ export async function buildApp(deps: Deps): Promise<App> {
     if (status === 415) return sendProblem(request, reply, problem('ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE'));
     if (status >= 400 && status < 500) {
       return sendProblem(request, reply, problem('ERR_REQUEST_INVALID', { issues: code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body: the JSON body is empty' : (error as Error).message }));
+    }
+    // The database gone (a restart, a dropped connection) or its disk full is not a bug to
+    // report with a reference: say what happened, so that clients retry and operators act.
+    const failure = databaseFailureOf(error);
+    if (failure?.kind === 'storage-full') {
+      request.log.error({ err: error }, 'the database is out of disk space');
+      return sendProblem(request, reply, problem('ERR_DATABASE_STORAGE_FULL'));
+    }
+    if (failure?.kind === 'unavailable') {
+      request.log.warn({ err: error }, 'the database is unavailable');
+      return sendProblem(request, reply, problem('ERR_DATABASE_UNAVAILABLE', { reason: failure.reason }, { headers: { 'retry-after': '2' } }));
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem('ERR_SERVER_INTERNAL', { reference: request.id }));

@@ -49,7 +49,12 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'stopping');
-  await app.close();
+  const closing = app.close();
+  // Live streams (SSE) never end by themselves, and close() waits for every connection: after
+  // a second for requests in flight, cut what is left — the clients reconnect (Last-Event-ID)
+  // to the next process. Without this a SIGTERM with a browser connected never finished.
+  setTimeout(() => app.server.closeAllConnections(), 1000).unref();
+  await closing;
   await database.close();
   process.exit(0);
 }

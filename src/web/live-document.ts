@@ -27,6 +27,9 @@ export interface LiveDocument {
   readonly noteMeeting: (meeting: MeetingState) => void;
 }
 
+/** How long to wait before opening a new stream when the server refused the last one. */
+const RECONNECT_MS = 3000;
+
 export function useLiveDocument(documentId: string): LiveDocument {
   const stateRef = useRef<DocumentState | null>(null);
   const [version, setVersion] = useState(-1);
@@ -79,17 +82,29 @@ export function useLiveDocument(documentId: string): LiveDocument {
     };
     syncRef.current = sync;
     void sync();
-    const source = new EventSource(`/api/documents/${encodeURIComponent(documentId)}/live`);
-    source.onmessage = () => void sync();
-    source.addEventListener('hello', () => void sync());
-    source.addEventListener('meeting', (event) => noteMeeting(JSON.parse((event as MessageEvent<string>).data) as MeetingState));
-    source.onopen = () => {
-      setConnected(true);
-      void sync();
+    let source: EventSource;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const open = (): void => {
+      source = new EventSource(`/api/documents/${encodeURIComponent(documentId)}/live`);
+      source.onmessage = () => void sync();
+      source.addEventListener('hello', () => void sync());
+      source.addEventListener('meeting', (event) => noteMeeting(JSON.parse((event as MessageEvent<string>).data) as MeetingState));
+      source.onopen = () => {
+        setConnected(true);
+        void sync();
+      };
+      source.onerror = () => {
+        setConnected(source.readyState === EventSource.OPEN);
+        // EventSource retries a dropped connection by itself, but gives up for good on an
+        // answer other than 200 — the 503 of a server whose database is restarting. Open a
+        // new one a little later; its onopen catches up from the version held.
+        if (source.readyState === EventSource.CLOSED && !cancelled) reopen = setTimeout(open, RECONNECT_MS);
+      };
     };
-    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
+    open();
     return () => {
       cancelled = true;
+      clearTimeout(reopen);
       source.close();
     };
   }, [documentId, noteMeeting]);

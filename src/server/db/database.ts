@@ -21,11 +21,19 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+export type ListenState = 'lost' | 'resumed';
+
 export interface Database {
   readonly kind: DatabaseKind;
   readonly db: Db;
-  /** Calls `onMessage` for every NOTIFY on `channel` (after the notifying transaction commits). */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel` (after the notifying transaction commits).
+   * `onConnection('lost')` is called at once when the listening connection to the database
+   * is lost (Postgres restarted), `onConnection('resumed')` when it listens again:
+   * notifications sent in between were missed, so the listener reads what it needs from the
+   * tables again. PGlite is in process and never loses it.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onConnection?: (state: ListenState) => void): Promise<() => Promise<void>>;
   /** Runs `fn` while holding a lock that other server processes on the same database respect. */
   withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
@@ -92,10 +100,20 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor a client checked out of the pool (inside a transaction, between two queries) when
+  // Postgres restarts: node-postgres emits 'error' on that client, and an 'error' without a
+  // listener ended the whole process. The failure still reaches the code using the client
+  // (its next query rejects; the error handler answers 503), and the pool drops the dead
+  // client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
+  const connectionHandlers = new Set<(state: ListenState) => void>();
   let closed = false;
+  let relistening = false;
 
   async function connectListener(): Promise<pg.Client> {
     if (listener) return listener;
@@ -103,29 +121,52 @@ export function openPostgres(url: string, poolSize = 10): Database {
     client.on('notification', (message) => {
       for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
-    client.on('error', () => {
-      // The server went away: forget this connection and listen again on a new one.
+    // The server went away (an error on an idle connection, or the socket simply ending when
+    // Postgres shuts down): forget this connection and listen again on a new one. Before this
+    // handled 'end' too, a fast shutdown could leave the process deaf to NOTIFY for good.
+    const lost = (): void => {
+      if (listener !== client) return;
       listener = undefined;
-      if (!closed) setTimeout(() => void relisten(), 500).unref();
-    });
+      if (closed) return;
+      for (const handler of connectionHandlers) handler('lost');
+      scheduleRelisten(500);
+    };
+    client.on('error', lost);
+    client.on('end', lost);
     await client.connect();
     listener = client;
     return client;
+  }
+
+  function scheduleRelisten(ms: number): void {
+    if (relistening) return;
+    relistening = true;
+    setTimeout(() => void relisten(), ms).unref();
   }
 
   async function relisten(): Promise<void> {
     try {
       const client = await connectListener();
       for (const channel of handlers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      relistening = false;
     } catch {
-      if (!closed) setTimeout(() => void relisten(), 1000).unref();
+      // Connected but LISTEN failed (the server still starting up): start over on a new connection.
+      const stale = listener;
+      listener = undefined;
+      void stale?.end().catch(() => undefined);
+      relistening = false;
+      if (!closed) scheduleRelisten(1000);
+      return;
     }
+    // Only now, when listening again: whatever committed while deaf is read from the tables.
+    for (const handler of connectionHandlers) handler('resumed');
   }
 
   return {
     kind: 'postgres',
     db,
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onConnection) {
+      if (onConnection) connectionHandlers.add(onConnection);
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
@@ -136,6 +177,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
       set.add(onMessage);
       return () => {
         set.delete(onMessage);
+        if (onConnection) connectionHandlers.delete(onConnection);
         return Promise.resolve();
       };
     },

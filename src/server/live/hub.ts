@@ -5,7 +5,7 @@
  * committed. Two kinds travel on the channel: a committed event of a document's log, and a
  * meeting's new state (services/meetings.ts).
  */
-import type { Database } from '../db/database.ts';
+import type { Database, ListenState } from '../db/database.ts';
 import type { MeetingLiveMessage } from '../services/meetings.ts';
 import { LIVE_CHANNEL, type LiveMessage } from '../store/event-store.ts';
 
@@ -18,6 +18,7 @@ export function isMeetingMessage(message: HubMessage): message is MeetingLiveMes
 
 export class LiveHub {
   readonly #byDocument = new Map<string, Set<Subscriber>>();
+  readonly #onConnection = new Set<(state: ListenState) => void>();
   readonly #onCommit: (message: LiveMessage) => void;
 
   /** `onCommit` sees every committed event's message, whether or not anyone subscribed to its document. */
@@ -35,7 +36,21 @@ export class LiveHub {
         return;
       }
       this.publish(message);
+    }, (state) => {
+      for (const listener of this.#onConnection) listener(state);
     });
+  }
+
+  /**
+   * Calls `listener('lost')` when the hub stops hearing (the database connection was lost)
+   * and `listener('resumed')` when it hears again: the messages of commits made in between
+   * never came, so a connection reads them from the log.
+   */
+  onConnection(listener: (state: ListenState) => void): () => void {
+    this.#onConnection.add(listener);
+    return () => {
+      this.#onConnection.delete(listener);
+    };
   }
 
   publish(message: HubMessage): void {
@@ -62,5 +77,6 @@ export class LiveHub {
     await this.#stop?.();
     this.#stop = undefined;
     this.#byDocument.clear();
+    this.#onConnection.clear();
   }
 }

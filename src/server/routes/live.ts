@@ -51,6 +51,9 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       const header = request.headers['last-event-id'];
       const resumeFrom = typeof header === 'string' && /^\d+$/u.test(header.trim()) ? Number(header.trim()) : query.lastEventId;
 
+      // Before the stream starts, so that a database that does not answer is a 503 problem.
+      const current = (await context.store.currentVersion(documentId)) ?? 0;
+
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -61,9 +64,10 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       });
       raw.write('retry: 2000\n\n');
 
-      const current = (await context.store.currentVersion(documentId)) ?? 0;
       let sent = resumeFrom ?? current;
       let backlogDone = false;
+      // The hub lost its database connection: messages heard from now on wait for the catch-up.
+      let deaf = false;
       const waiting: LiveMessage[] = [];
       const deliver = (message: LiveMessage): void => {
         if (message.version <= sent) return;
@@ -80,8 +84,52 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
         if (isMeetingMessage(message)) {
           const text = meetingNow(message.meeting);
           if (text !== '') raw.write(text);
-        } else if (backlogDone) deliver(message);
+        } else if (backlogDone && !deaf) deliver(message);
         else waiting.push(message);
+      });
+      // Read from the log every version after the last one sent (pages, in order): the backlog
+      // of a new or reconnecting client, and again whenever the hub hears after a lost
+      // database connection. Live messages wait meanwhile, so that a newer one cannot pass an
+      // older one still being read (deliver would then skip the older). One read at a time.
+      let reading: Promise<void> = Promise.resolve();
+      const readBacklog = (): Promise<void> => {
+        backlogDone = false;
+        return (reading = reading
+          .catch(() => undefined)
+          .then(async () => {
+            backlogDone = false;
+            try {
+              for (;;) {
+                const page = await context.store.page(documentId, sent, BACKLOG_PAGE);
+                for (const stored of page) deliver({ organisationId: doc.organisationId, documentId, version: stored.version, type: stored.event.type });
+                if (page.length < BACKLOG_PAGE) break;
+              }
+            } finally {
+              backlogDone = true;
+              // Deaf again meanwhile: what waits is delivered after the next catch-up instead.
+              if (!deaf) for (const message of waiting.splice(0).sort((a, b) => a.version - b.version)) deliver(message);
+            }
+          }));
+      };
+      const stopResuming = context.hub.onConnection((state) => {
+        // From the moment the hub went deaf, live messages wait: the first heard after it
+        // listens again may be newer than commits it missed, which the catch-up reads first.
+        if (state === 'lost') {
+          deaf = true;
+          return;
+        }
+        const catchingUp = readBacklog();
+        deaf = false;
+        catchingUp
+          .then(async () => {
+            const text = meetingNow(await readMeeting(context.database.db, doc));
+            if (text !== '') raw.write(text);
+          })
+          .catch((error: unknown) => {
+            // The client reconnects with Last-Event-ID and reads the backlog then.
+            request.log.warn({ err: error }, 'live catch-up after a lost database connection failed');
+            raw.end();
+          });
       });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
@@ -94,6 +142,7 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       const close = (): void => {
         clearInterval(heartbeat);
         unsubscribe();
+        stopResuming();
         stopWatching();
       };
       raw.on('close', close);
@@ -106,13 +155,7 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
         // One write, so that the meeting arrives with the hello rather than after it.
         if (meeting + hello !== '') raw.write(meeting + hello);
         // Also for a new client: a commit may have landed between reading the document and subscribing.
-        for (;;) {
-          const page = await context.store.page(documentId, sent, BACKLOG_PAGE);
-          for (const stored of page) deliver({ organisationId: doc.organisationId, documentId, version: stored.version, type: stored.event.type });
-          if (page.length < BACKLOG_PAGE) break;
-        }
-        backlogDone = true;
-        for (const message of waiting.splice(0).sort((a, b) => a.version - b.version)) deliver(message);
+        await readBacklog();
       } catch (error) {
         request.log.error({ err: error }, 'live backlog failed');
         close();

@@ -1,5 +1,6 @@
 /** Runs `src/server/main.ts` as a child process, as an operator would, for durability and scale-out tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../db/package-root.ts';
 
@@ -17,9 +18,9 @@ export interface ServerProcess {
  * `entry: 'bundle'` runs dist/server/main.mjs, as `npm start` does (benchmarks measure what
  * operators run); tests run the sources through tsx, so they never test a stale bundle.
  */
-export function startServer(env: Record<string, string>, timeoutMs = 30_000, entry: 'source' | 'bundle' = 'source'): Promise<ServerProcess> {
+export function startServer(env: Record<string, string>, timeoutMs = 30_000, entry: 'source' | 'bundle' = 'source', nodeOptions: readonly string[] = []): Promise<ServerProcess> {
   const root = packageRoot();
-  const args = entry === 'bundle' ? [join(root, 'dist', 'server', 'main.mjs')] : ['--import', 'tsx', join(root, 'src', 'server', 'main.ts')];
+  const args = [...nodeOptions, ...(entry === 'bundle' ? [join(root, 'dist', 'server', 'main.mjs')] : ['--import', 'tsx', join(root, 'src', 'server', 'main.ts')])];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PARLEY_LOG_LEVEL: 'warn', ...env },
@@ -59,6 +60,19 @@ export function startServer(env: Record<string, string>, timeoutMs = 30_000, ent
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+/** A port that was free a moment ago: for a server that must come back on the same address after a restart. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
     });
   });
 }
