@@ -98,6 +98,12 @@ export class DraftBuilder {
     this.positions.push(position);
   }
 
+  /** Forgets a delegation's position on a proposal (a later marker of the same delegation replaces it). */
+  dropPosition(proposalId: string, delegation: string): void {
+    const at = this.positions.findIndex((p) => p.proposalId === proposalId && p.delegation === delegation);
+    if (at >= 0) this.positions.splice(at, 1);
+  }
+
   addStatement(statement: DraftStatement): void {
     this.statements.push(statement);
   }

@@ -897,6 +897,9 @@ class CicaReader {
         const earlier = items.findIndex((other) => other.t === 'position' && other.delegation === marker.delegation && other.superseded === undefined);
         const previous = earlier >= 0 ? tail.filter((e) => e.t === 'marker' && e.marker.delegation === marker.delegation)[0] : undefined;
         if (earlier >= 0 && previous?.t === 'marker') items[earlier] = { ...(items[earlier] as TailItem & { t: 'position' }), superseded: previous.marker.raw };
+        // The last one counts: the earlier position goes, or it would outlive a later "+" of the
+        // proponent's and be written in its place (found by the import fuzz campaign).
+        this.builder.dropPosition(proposalId, marker.delegation);
       }
       items.push(item);
       const isProponent = marker.delegation === proponent && written === 'proposes' && !wrap && !this.proponentTaken.has(proposalId);
