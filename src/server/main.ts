@@ -4,10 +4,12 @@
  * PORT (8080), HOST (127.0.0.1); PARLEY_DATA_DIR (./data) for the embedded PGlite database, or
  * DATABASE_URL=postgres://… for a PostgreSQL server. Migrations are applied on start; an
  * empty database gets the demo organisation, whose generated passwords are printed once.
- * PARLEY_SECURE_COOKIES=1 (or an https PARLEY_PUBLIC_URL) behind TLS; PARLEY_LOG_LEVEL (info).
+ * PARLEY_SECURE_COOKIES=1 (or an https PARLEY_PUBLIC_URL) behind TLS; PARLEY_LOG_LEVEL (info);
+ * PARLEY_STALL_MS (60000): a main thread silent this long ends the process (process/stall-watchdog.ts).
  */
 import { openPglite, openPostgres, type Database } from './db/database.ts';
 import { DataDirLockedError } from './db/lock-file.ts';
+import { startStallWatchdog } from './process/stall-watchdog.ts';
 
 const started = performance.now();
 const env = process.env;
@@ -62,6 +64,10 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port, host });
+// A main thread that stops answering (the embedded database spinning after a failed write to
+// its log) is ended so that the service manager restarts it: PARLEY_STALL_MS, 0 to switch off.
+const stallMs = Number(env.PARLEY_STALL_MS ?? 60_000);
+if (stallMs > 0) startStallWatchdog({ stallMs });
 if (accounts) printAccounts(accounts);
 const address = app.server.address();
 const listening = typeof address === 'object' && address ? address.port : port;
