@@ -247,7 +247,7 @@ class CicaReader {
       const id = this.builder.nextProposalId();
       const frame: Frame = { kind: 'new', provisions: [] };
       this.level(bracket.children, frame);
-      if (frame.provisions.length === 0) return null;
+      if (frame.provisions.length === 0) frame.provisions.push(this.emptyBlockProvision(bracket));
       const proponent = firstFor?.delegation ?? null;
       if (proponent === null) this.warn('UNATTRIBUTED_BRACKET', bracket.src, 'These bracketed paragraphs name no delegation; they were recorded as a proposal without proponent. Add who proposed them.');
       const tail = this.tailItems(id, 'text', bracket.tail, proponent);
@@ -264,7 +264,13 @@ class CicaReader {
     }
     const frame: Frame = { kind: 'delete', provisionIds: [] };
     this.level(bracket.children, frame);
-    if (frame.provisionIds.length === 0) return null;
+    if (frame.provisionIds.length === 0) {
+      // Nothing of the text inside to delete (only proposals of their own): the bracket stands as
+      // an empty proposed paragraph the markers object to, so neither it nor they are lost.
+      const id = this.builder.nextProposalId();
+      this.builder.addProposal({ id, kind: 'new-provision', proponent: null, provisions: [this.emptyBlockProvision(bracket)], layout: { tail: this.tailItems(id, 'text', bracket.tail, null), ...(bracket.implicitClose ? { implicitClose: true } : {}) } });
+      return { t: 'proposal', id };
+    }
     if (outer?.kind === 'delete') outer.provisionIds.push(...frame.provisionIds);
     const id = this.builder.nextProposalId();
     const proponent = firstAgainst(markers)?.delegation ?? null;
@@ -276,6 +282,17 @@ class CicaReader {
       layout: { tail: this.tailItems(id, 'deletion', bracket.tail, proponent), ...(bracket.implicitClose ? { implicitClose: true } : {}) },
     });
     return { t: 'provision', id: frame.provisionIds[0]! };
+  }
+
+  /**
+   * A bracket around paragraphs whose insides all became proposals of their own (`[[…]\n\n]`)
+   * would have no provision to hold its brackets: an empty one holds them, so that nothing of
+   * the draft is lost (found by the import fuzz campaign).
+   */
+  private emptyBlockProvision(bracket: BracketNode): ProvisionInput {
+    const id = this.builder.nextProvisionId();
+    this.record(id, null, bracket.src);
+    return { id, kind: 'free-text', label: null, text: '' };
   }
 
   /** One paragraph: a provision, possibly proposed or opposed as a whole, or a remark. */
