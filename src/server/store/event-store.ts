@@ -204,13 +204,20 @@ export class EventStore {
           return;
         }
         slot.organisationId = organisationId;
-        // One round trip: lock the stream and read the document's committed version.
-        const [locked] = await tx
-          .select({ seq: streams.headSeq, hash: streams.headHash, version: documents.version })
+        // Lock the stream first, then read the document's committed version in a statement of
+        // its own. Read in the same statement, the version could be stale: when the lock waits
+        // for another process's commit, PostgreSQL (read committed) re-reads only the locked
+        // row, and the joined document row stays as it was before — the next version then
+        // collides with the one just committed (found by the soak with two processes).
+        const [stream] = await tx
+          .select({ seq: streams.headSeq, hash: streams.headHash })
           .from(streams)
-          .innerJoin(documents, eq(documents.organisationId, streams.organisationId))
-          .where(and(eq(streams.organisationId, organisationId), eq(documents.id, documentId)))
-          .for('update', { of: streams });
+          .where(eq(streams.organisationId, organisationId))
+          .for('update');
+        const [document] = stream
+          ? await tx.select({ version: documents.version }).from(documents).where(and(eq(documents.id, documentId), eq(documents.organisationId, organisationId)))
+          : [];
+        const locked = stream && document ? { ...stream, version: document.version } : undefined;
         if (!locked) throw problem('ERR_DOCUMENT_NOT_FOUND', { documentId });
         const head: Head = { seq: locked.seq, hash: locked.hash };
         slot.state = await catchUp(tx, documentId, slot.state, locked.version);

@@ -1,0 +1,73 @@
+/**
+ * Samples the resident memory of server processes once a period, and judges whether it stayed
+ * flat: the baseline is the mean of the samples taken just after warm-up (caches filled,
+ * connections open, JIT done), growth is the highest later sample against it.
+ */
+import { readFileSync } from 'node:fs';
+import { monotonicMs } from './latency-histogram.ts';
+
+export function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) / 1024;
+}
+
+export interface MemoryFigures {
+  readonly pid: number;
+  readonly samples: number;
+  readonly rssMbAtStart: number;
+  readonly rssMbAfterWarmup: number;
+  readonly rssMbMaxAfterWarmup: number;
+  readonly rssMbAtEnd: number;
+  /** (highest sample after warm-up − baseline) / baseline, in %. */
+  readonly maxGrowthPct: number;
+  /** (mean of the last five samples − baseline) / baseline, in %. */
+  readonly endGrowthPct: number;
+}
+
+export class RssSampler {
+  readonly #samples = new Map<number, { at: number; mb: number }[]>();
+  readonly #timer: NodeJS.Timeout;
+  readonly #startedAt = monotonicMs();
+
+  constructor(pids: readonly number[], periodMs: number) {
+    for (const pid of pids) this.#samples.set(pid, []);
+    const sample = (): void => {
+      const at = monotonicMs() - this.#startedAt;
+      for (const [pid, list] of this.#samples) {
+        try {
+          list.push({ at, mb: rssMb(pid) });
+        } catch {
+          // the process is gone; the soak reports that as an error of its own
+        }
+      }
+    };
+    sample();
+    this.#timer = setInterval(sample, periodMs);
+  }
+
+  latest(pid: number): number {
+    return this.#samples.get(pid)?.at(-1)?.mb ?? 0;
+  }
+
+  stop(warmupMs: number): MemoryFigures[] {
+    clearInterval(this.#timer);
+    const round = (n: number): number => Math.round(n * 10) / 10;
+    const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    return [...this.#samples].map(([pid, list]) => {
+      const after = list.filter((s) => s.at >= warmupMs);
+      const baseline = mean(after.slice(0, 5).map((s) => s.mb));
+      const max = Math.max(...after.map((s) => s.mb));
+      const end = mean(after.slice(-5).map((s) => s.mb));
+      return {
+        pid,
+        samples: list.length,
+        rssMbAtStart: round(list[0]?.mb ?? 0),
+        rssMbAfterWarmup: round(baseline),
+        rssMbMaxAfterWarmup: round(max),
+        rssMbAtEnd: round(end),
+        maxGrowthPct: round(((max - baseline) / baseline) * 100),
+        endGrowthPct: round(((end - baseline) / baseline) * 100),
+      };
+    });
+  }
+}
