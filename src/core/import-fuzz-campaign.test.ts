@@ -7,7 +7,7 @@
  * form with more characters than written are counted (`rewritten`), not failed.
  *
  * `npm test` runs it for IMPORT_FUZZ_SECONDS (20 by default); the long run is
- * `IMPORT_FUZZ_SECONDS=600 npx vitest run src/core/import-fuzz-campaign.test.ts`.
+ * `IMPORT_FUZZ_SECONDS=600 IMPORT_FUZZ_SEED=$RANDOM npx vitest run src/core/import-fuzz-campaign.test.ts`.
  * IMPORT_FUZZ_SEED replays a run; a failure prints the seed, the case number and the input.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,9 @@ import { renderText } from './render-text.ts';
 import { CICA_ALIASES } from './delegations/index.ts';
 
 const SECONDS = Number(process.env['IMPORT_FUZZ_SECONDS'] ?? 20);
-const SEED = Number(process.env['IMPORT_FUZZ_SEED'] ?? Date.now() % 2 ** 31);
+// A fixed seed by default, so that `npm test` checks the same inputs every time (the cases
+// found so far are in import-fuzz.test.ts); long runs take a new one: IMPORT_FUZZ_SEED=$RANDOM.
+const SEED = Number(process.env['IMPORT_FUZZ_SEED'] ?? 20261129);
 
 /** The input under test, so that a failure can be replayed from the file; removed after a clean run. */
 const FAILED_INPUT = join(tmpdir(), `parley-import-fuzz-${process.pid}.txt`);

@@ -805,7 +805,13 @@ class CicaReader {
       const { start, end, words } = this.guessDeletion(acc, next?.t === 'bracket' && nextFor?.delegation === marker.delegation ? plainText(next.children) : null);
       // The space before the marker is the marker's, not the text's.
       const markerSpace = acc.text.slice(end);
-      if (start !== end) acc.text = acc.text.slice(0, end);
+      if (start !== end) {
+        acc.text = acc.text.slice(0, end);
+        // A stray "]" in the space the marker takes stays at the words' end: past the text, it
+        // would land inside whatever comes next — even between the halves of an emoji (found
+        // by the import fuzz campaign).
+        for (const stray of acc.strays) if (stray.at > end) stray.at = end;
+      }
       if (start === end) {
         this.warn('LOOSE_MARKER', node.src, `The marker ${marker.raw} follows no words it could delete; it was kept as text.`);
         acc.text += marker.raw;
