@@ -18,9 +18,9 @@ import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { DEMO_DOCUMENT_ID, DEMO_ORGANISATION_ID } from '../seed/demo.ts';
+import { createPostgresDatabase } from '../test-support/databases.ts';
 import { startServer, type ServerProcess } from '../test-support/server-process.ts';
 import { loopbackAddress, requestJson, signIn, type Session } from './http-json.ts';
 import { LatencyHistogram, monotonicMs } from './latency-histogram.ts';
@@ -82,24 +82,6 @@ export interface SoakResult {
 const VIEWERS = ['chair', 'secretariat', 'isr', 'ind', 'chn', 'rus', 'tha', 'tur', 'kaz'];
 const STANCES = ['supports', 'objects', 'reserves'] as const;
 
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `parley_soak_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 function spawnClients(): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sse-load-clients.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -125,7 +107,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const servers: ServerProcess[] = [];
   const children: ChildProcess[] = [];
   const dataDir = options.adminDatabaseUrl === null ? mkdtempSync(join(tmpdir(), 'parley-soak-')) : null;
-  const database = options.adminDatabaseUrl === null ? null : await createDatabase(options.adminDatabaseUrl);
+  const database = options.adminDatabaseUrl === null ? null : await createPostgresDatabase(options.adminDatabaseUrl, 'parley_soak');
   const env: Record<string, string> = database ? { DATABASE_URL: database.url } : { PARLEY_DATA_DIR: dataDir! };
   try {
     // The first process migrates and creates the demo; the others start on the same database after it.

@@ -19,11 +19,13 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** Creates a new, empty, uniquely named Postgres database; returns its URL and a function that drops it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+/**
+ * Creates a new, empty, uniquely named Postgres database on the server of `adminUrl`
+ * (TEST_DATABASE_URL by default); returns its URL and a function that drops it.
+ */
+export async function createPostgresDatabase(adminUrl = process.env.TEST_DATABASE_URL, prefix = 'parley_test'): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set.');
-  const name = `parley_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
