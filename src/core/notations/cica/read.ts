@@ -29,6 +29,8 @@ interface Accumulator {
   text: string;
   toggles: CaseToggle[];
   strays: { at: number; text: string }[];
+  /** Offset of the last thing placed in the text by its offset (a stray bracket, a footnote mark). */
+  anchoredUpTo: number;
   readonly provisionId: string;
   readonly parent: string | null;
   /** Offset after the last proposal in this container: a deletion's guessed extent stops there. */
@@ -542,16 +544,19 @@ class CicaReader {
           i = this.looseMarker(nodes, i, acc);
           break;
         case 'foot':
+          acc.anchoredUpTo = acc.text.length;
           this.anchorNote(node.marker, node.src, acc.parent === null
             ? { provisionId: acc.provisionId, at: acc.text === '' && acc.hasLabel ? 'label' : acc.text.length }
             : { proposalId: acc.parent, at: acc.text.length });
           break;
         case 'stray':
+          acc.anchoredUpTo = acc.text.length;
           acc.strays.push({ at: acc.text.length, text: node.text });
           break;
         case 'break':
           acc.text += node.separator;
           for (const note of node.footnotes) this.placeNote(note, { placedInside: { provisionId: acc.provisionId, parent: acc.parent, at: acc.text.length } });
+          if (node.footnotes.length > 0) acc.anchoredUpTo = acc.text.length;
           break;
         case 'footnote':
           this.placeNote(node.note, { placedInside: { provisionId: acc.provisionId, parent: acc.parent, at: acc.text.length } });
@@ -803,15 +808,12 @@ class CicaReader {
       const next = nodes[j];
       const nextFor = next?.t === 'bracket' ? firstForText(next.markers) : undefined;
       const { start, end, words } = this.guessDeletion(acc, next?.t === 'bracket' && nextFor?.delegation === marker.delegation ? plainText(next.children) : null);
-      // The space before the marker is the marker's, not the text's.
-      const markerSpace = acc.text.slice(end);
-      if (start !== end) {
-        acc.text = acc.text.slice(0, end);
-        // A stray "]" in the space the marker takes stays at the words' end: past the text, it
-        // would land inside whatever comes next — even between the halves of an emoji (found
-        // by the import fuzz campaign).
-        for (const stray of acc.strays) if (stray.at > end) stray.at = end;
-      }
+      // The space before the marker is the marker's, not the text's — unless a stray "]" or a
+      // footnote mark stands in it: cut away, their places would fall past the text, into
+      // whatever comes next, even between the halves of an emoji (found by the import fuzz campaign).
+      const spaceIsMarkers = acc.anchoredUpTo <= end;
+      const markerSpace = spaceIsMarkers ? acc.text.slice(end) : '';
+      if (start !== end && spaceIsMarkers) acc.text = acc.text.slice(0, end);
       if (start === end) {
         this.warn('LOOSE_MARKER', node.src, `The marker ${marker.raw} follows no words it could delete; it was kept as text.`);
         acc.text += marker.raw;
@@ -1082,7 +1084,7 @@ function stanceOf(sense: 'text' | 'deletion' | 'retain', sign: Marker['sign']): 
 }
 
 function newAccumulator(provisionId: string, parent: string | null, hasLabel: boolean): Accumulator {
-  return { text: '', toggles: [], strays: [], provisionId, parent, floor: 0, lastProposal: null, pendingToggle: null, skipSpace: false, hasLabel };
+  return { text: '', toggles: [], strays: [], anchoredUpTo: 0, provisionId, parent, floor: 0, lastProposal: null, pendingToggle: null, skipSpace: false, hasLabel };
 }
 
 /**
