@@ -91,7 +91,7 @@ describe('importing anything', () => {
   });
 
   it('keeps a deletion around nothing but an unattributed bracket, a marker with half a bracket, and a marker inside a bracket around paragraphs, found by the fuzz campaign', () => {
-    for (const text of ['a [[[x]] (-IND) b', '[[[]](-I)', '1.1 Text [[more]] (-Rus) here.', 'text (EU,[) more', '(EU,[)i', '(EU,[])e', ')(-R,)', '[text] (-IND, )', 'р[1(-D)o](-R)', '[\n\n]', '[ \n\n ] (-IND)', '[](-Rus,n)(+Rus)', '[x] (-Rus, n) (Rus)', '[[]\n\n]', '[[x] (+IND)\n\n]', 's ](-D)😀', ')\ufeff¹(-I)😀', '[x (+ISR)\n\n]', 'a [(+ISR)\n\nb] c']) {
+    for (const text of ['a [[[x]] (-IND) b', '[[[]](-I)', '1.1 Text [[more]] (-Rus) here.', 'text (EU,[) more', '(EU,[)i', '(EU,[])e', ')(-R,)', '[text] (-IND, )', 'р[1(-D)o](-R)', '[\n\n]', '[ \n\n ] (-IND)', '[](-Rus,n)(+Rus)', '[x] (-Rus, n) (Rus)', '[[]\n\n]', '[[x] (+IND)\n\n]', 's ](-D)😀', ')\ufeff¹(-I)😀', '[X](-Rus)[X](Rus)', '[Considering cooperation] (-IND) [Considering cooperation] (+IND)', '[x (+ISR)\n\n]', 'a [(+ISR)\n\nb] c']) {
       const { state, warnings } = importDraft(text, { notation: 'cica' });
       expect(warnings.map((w) => w.code)).not.toContain('INVALID_TEXT');
       // A bracket around paragraphs closes on the last of them, a paragraph of its own may come

@@ -87,9 +87,9 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
     await page.getByLabel('Title', { exact: true }).fill('Catalogue of CBMs (import test)');
     const text = page.getByLabel('Text of the draft');
     await text.fill(DEFECTIVE);
-    const save = page.getByRole('button', { name: 'Save and open' });
+    const save = page.getByRole('button', { name: 'Save and open', exact: true });
     expect(await save.isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
 
     const stray = page.locator('.import-warnings li[data-code="UNMATCHED_CLOSE"]');
     await stray.waitFor();
@@ -105,7 +105,7 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
     await text.fill(FIXED);
     await page.getByText('The text or the notation changed after the check: check again before saving.').waitFor();
     expect(await save.isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByRole('heading', { name: 'No warnings' }).waitFor();
     expect(await page.locator('.import-warnings li').count()).toBe(0);
     await save.click();
@@ -135,7 +135,7 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
     await page.getByRole('button', { name: /All documents/u }).click();
     await page.getByRole('link', { name: 'Import a draft' }).click();
     // The import screen is loaded when first opened (after the reload above, again).
-    await page.locator('input[type="file"]').waitFor({ state: 'attached' });
+    await page.locator('input[type="file"][name="file"]').waitFor({ state: 'attached' });
     // The file is handed to the page as a person's choice would be (Playwright's setInputFiles
     // would block the page for seconds itself, decoding the payload); from then on every state
     // of the progress bar, and the gaps between painted frames, are recorded.
@@ -153,7 +153,7 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
       const chosen = new DataTransfer();
       chosen.items.add(new File([draft], 'big-draft.txt', { type: 'text/plain' }));
-      const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+      const input = document.querySelector<HTMLInputElement>('input[type="file"][name="file"]')!;
       input.files = chosen.files;
       let last = performance.now();
       const tick = (at: number): void => {
@@ -168,7 +168,7 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
     // Too long for a text box: kept as read, offered to check and save, not to edit.
     expect(await text.count()).toBe(0);
     expect(await page.locator('.large-draft strong').textContent()).toBe('big-draft.txt');
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByRole('heading', { name: `${big.strays} warnings` }).waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-count="provisions"]').textContent()).toBe(`${(600 * 21).toLocaleString('en-GB')} provisions`);
     const { seen, gaps } = await page.evaluate(() => {

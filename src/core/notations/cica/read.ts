@@ -1053,6 +1053,9 @@ function isRetainCopy(deletion: BracketNode, copy: TreeNode | undefined): boolea
   const deleting = deletion.markers;
   if (markers.length === 0 || !markers.every((m) => m.sign === '+' || m.sign === '')) return false;
   if (!deleting.some((m) => m.sign === '-') || deleting.some((m) => m.sign === '+' || m.sign === '')) return false;
+  // A delegation on both sides (`[X] (-Rus) [X] (Rus)`) keeps nothing of its own deletion: read
+  // as two brackets, or its objection would hide its own marker (found by the import fuzz campaign).
+  if (markers.some((m) => deleting.some((d) => d.delegation === m.delegation))) return false;
   return collapse(plainText(copy.children)) === collapse(baseText(deletion.children));
 }
 
