@@ -357,8 +357,6 @@ export async function buildApp(deps: Deps): Promise<App> {
         }, config.reminderSweepMs)
       : undefined;
   reminderSweep?.unref();
-  // E-mails queued before a restart (or claimed by a process that died) go out now, not at the first sweep.
-  if (config.reminderSweepMs > 0) context.notifications.kick();
   app.addHook('onClose', async () => {
     clearInterval(retentionSweep);
     clearInterval(reminderSweep);

@@ -45,6 +45,9 @@ const accounts = await database.withStartupLock(async () => {
   await database.migrate();
   return createDemoIfEmpty(app.parley);
 });
+// E-mails queued before a restart (or claimed by a process that died) go out now, not at the
+// first reminder sweep — once the tables exist: buildApp runs before the migrations.
+app.parley.notifications.kick();
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
