@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../test/support/seed.ts';
 import { bracketedFile, trackedFile } from '../../test/support/word-files.ts';
 import { pdfPages } from '../server/test-support/libreoffice.ts';
-import { hasCommand, skipWithout } from '../server/test-support/tools.ts';
+import { skipWithoutPdfTools } from '../server/test-support/tools.ts';
 import { runCli } from './run.ts';
 
 let folder: string;
@@ -50,8 +50,7 @@ describe('parley export and import of files', () => {
   });
 
   it('exports a view as PDF, printed by Chromium: the text with its brackets and markers', async (context) => {
-    if (skipWithout(context, '/usr/bin/chromium', existsSync('/usr/bin/chromium'), 'apt-get install -y chromium')) return;
-    if (skipWithout(context, 'pdftotext', hasCommand('pdftotext'), 'apt-get install -y poppler-utils')) return;
+    if (skipWithoutPdfTools(context)) return;
     const pdf = join(folder, 'seed.pdf');
     const exported = await run('export', SEED_PATH, '--format', 'pdf', '--chromium', '/usr/bin/chromium', '--out', pdf);
     expect(exported.code, exported.err).toBe(0);

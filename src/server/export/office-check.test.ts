@@ -9,18 +9,16 @@
  * LibreOffice is slow to start, so the file converts once. Without soffice, Chromium or
  * poppler-utils the checks are skipped with what to install, and fail under CI=true.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { importDraft } from '../../core/index.ts';
 import { exportView } from '../../core/export/export-view.ts';
 import { readSeed } from '../../../test/support/seed.ts';
 import { closePrinter, printHtmlToPdf } from '../pdf/print-html.ts';
 import { libreOfficePdf, pdfPages, SOFFICE_INSTALL } from '../test-support/libreoffice.ts';
-import { hasCommand, skipWithout } from '../test-support/tools.ts';
+import { CHROMIUM, hasCommand, skipWithout, skipWithoutPdfTools } from '../test-support/tools.ts';
 import { writeDocx } from './docx-writer.ts';
 import { PDF_FOOTER, writeHtml } from './html-writer.tsx';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TITLE = { organisation: 'CICA', document: 'Catalogue of CICA CBMs', revision: 'Rev.1', date: '2021-05-28' };
 
 /** Provisions, brackets with the markers of who proposes or opposes them, and the seed's three footnotes. */
@@ -77,7 +75,7 @@ describe('the seed’s compiled text as Parley’s own PDF, read by pdftotext', 
   afterAll(closePrinter);
 
   it('shows the same text, brackets with their delegations and footnotes as LibreOffice’s reading of the Word file', async (context) => {
-    if (skipWithout(context, CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium') || skipWithout(context, 'pdftotext', hasPoppler(), 'apt-get install -y poppler-utils')) return;
+    if (skipWithoutPdfTools(context)) return;
     const { state } = importDraft(readSeed());
     const pdf = await printHtmlToPdf(writeHtml(exportView(state, { title: TITLE })), { chromiumPath: CHROMIUM, footerTemplate: PDF_FOOTER });
     const text = squash(pdfPages(pdf).join(' '));

@@ -9,10 +9,10 @@
  * CI=true (.ci/run installs both).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../core/index.ts';
 import { exportView } from '../../core/export/export-view.ts';
 import type { RichDocument } from '../../core/export/rich-document.ts';
@@ -20,9 +20,8 @@ import { delegationColour } from '../../core/views/delegation-colour.ts';
 import { readSeed } from '../../../test/support/seed.ts';
 import { closePrinter, printHtmlToPdf } from '../pdf/print-html.ts';
 import { PDF_FOOTER, writeHtml } from './html-writer.tsx';
-import { hasCommand, skipWithout } from '../test-support/tools.ts';
+import { CHROMIUM, skipWithoutPdfTools } from '../test-support/tools.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TITLE = { organisation: 'CICA', document: 'Catalogue of CICA CBMs', revision: 'Rev.1', date: '2021-05-28' };
 
 const CYRILLIC_DRAFT = [
@@ -34,12 +33,6 @@ const CYRILLIC_DRAFT = [
   '',
 ].join('\n');
 
-function skipWithoutTools(context: TestContext): boolean {
-  return (
-    skipWithout(context, CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium') ||
-    skipWithout(context, 'pdftotext and pdfinfo', hasCommand('pdftotext') && hasCommand('pdfinfo'), 'apt-get install -y poppler-utils')
-  );
-}
 
 /** Whitespace as one space; a hyphen at a line's end joined to the next line. */
 const squash = (text: string): string => text.replace(/\s+/gu, ' ').replace(/- /gu, '-').trim();
@@ -72,7 +65,7 @@ describe('the seed exported as PDF', () => {
   const { state } = importDraft(readSeed());
 
   it('compiled: the title block, provisions, coloured brackets with their markers, endnotes, page numbers, A4', async (context) => {
-    if (skipWithoutTools(context)) return;
+    if (skipWithoutPdfTools(context)) return;
     const { pages, info } = await printed(exportView(state, { title: TITLE }));
     const text = squash(pages.join(' '));
     expect(text).toContain('Catalogue of CICA CBMs');
@@ -91,7 +84,7 @@ describe('the seed exported as PDF', () => {
   }, 60_000);
 
   it('as:IND: the text India wants, without brackets or markers, numbered pages', async (context) => {
-    if (skipWithoutTools(context)) return;
+    if (skipWithoutPdfTools(context)) return;
     const rich = exportView(state, { view: 'as:IND', title: TITLE });
     const { pages, info } = await printed(rich);
     const text = squash(pages.join(' '));
@@ -106,7 +99,7 @@ describe('the seed exported as PDF', () => {
 
 describe('a draft in Russian and Kazakh exported as PDF', () => {
   it('prints Cyrillic and Kazakh letters that read back as the same letters', async (context) => {
-    if (skipWithoutTools(context)) return;
+    if (skipWithoutPdfTools(context)) return;
     const { state } = importDraft(CYRILLIC_DRAFT);
     const { pages } = await printed(exportView(state, { title: { ...TITLE, document: 'Каталог МДВ СВМДА' } }));
     const text = squash(pages.join(' '));

@@ -7,17 +7,15 @@
  * Without Chromium or poppler-utils it is skipped with what to install, and fails under CI=true.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { pdfPages } from '../test-support/libreoffice.ts';
-import { hasCommand, skipWithout } from '../test-support/tools.ts';
+import { CHROMIUM, skipWithoutPdfTools } from '../test-support/tools.ts';
 import { closePrinter, printHtmlToPdf } from './print-html.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 const skipped = (context: TestContext): boolean =>
-  skipWithout(context, CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium') || skipWithout(context, 'pdftotext', hasCommand('pdftotext'), 'apt-get install -y poppler-utils');
+  skipWithoutPdfTools(context);
 
 const textOf = async (html: string): Promise<string> => pdfPages(await printHtmlToPdf(html, { chromiumPath: CHROMIUM })).join(' ').replace(/\s+/gu, ' ').trim();
 

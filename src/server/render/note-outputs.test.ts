@@ -9,7 +9,7 @@
  * message, and fails under CI=true (.ci/run installs both).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -20,9 +20,8 @@ import { packageRoot } from '../db/package-root.ts';
 import { printHtmlToPdf } from '../pdf/print-html.ts';
 import { noteDocx } from './note-docx.ts';
 import { noteHtml } from './note-html.tsx';
-import { hasCommand, skipWithout } from '../test-support/tools.ts';
+import { CHROMIUM, skipWithoutPdfTools } from '../test-support/tools.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join(packageRoot(), 'docs', 'screenshots', 'note-verbale-17-1-298.png');
 const notes = LANGUAGES.map((language) => composeNote(CICA_SECRETARIAT_NOTE, SEED_NOTE_FIELDS, language));
 const TITLE = 'Note verbale No. 17-1/298 (2021-05-28)';
@@ -58,8 +57,7 @@ function expectInOrder(text: string, lines: readonly string[]): void {
 
 describe("the seed's note verbale No. 17-1/298 as Parley prints it", () => {
   it('prints a PDF whose text has every formula, the number and the date of each language, one language a page', async (context) => {
-    if (skipWithout(context, CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium')) return;
-    if (skipWithout(context, 'pdftotext', hasCommand('pdftotext') && hasCommand('pdftoppm'), 'apt-get install -y poppler-utils')) return;
+    if (skipWithoutPdfTools(context)) return;
     const pdf = await printHtmlToPdf(noteHtml(notes, TITLE), { chromiumPath: CHROMIUM });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const dir = mkdtempSync(join(tmpdir(), 'parley-note-pdf-'));

@@ -4,6 +4,7 @@
  * running them.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { TestContext } from 'vitest';
 
 export function hasCommand(command: string): boolean {
@@ -23,4 +24,15 @@ export function skipWithout(context: TestContext, what: string, present: boolean
   console.warn(message);
   context.skip(message);
   return true;
+}
+
+/** Debian's Chromium, which prints every PDF. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Skips (or fails under CI=true) without what printing a PDF and reading it back needs: Chromium and poppler-utils. */
+export function skipWithoutPdfTools(context: TestContext): boolean {
+  return (
+    skipWithout(context, CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium') ||
+    skipWithout(context, 'pdftotext, pdfinfo and pdftoppm', hasCommand('pdftotext') && hasCommand('pdfinfo') && hasCommand('pdftoppm'), 'apt-get install -y poppler-utils')
+  );
 }

@@ -14,22 +14,18 @@ import { buildApp } from '../../server/app.ts';
 import { createDemo, type DemoAccount } from '../../server/seed/demo.ts';
 import { openTestDatabase } from '../../server/test-support/databases.ts';
 import { makeTestApp, ORG, type TestApp } from '../../server/test-support/fixtures.ts';
+import { skipWithout } from '../../server/test-support/tools.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 export const hasChromium = existsSync(CHROMIUM);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SKIP_NOTE = `Browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium). Under CI=true this fails instead.`;
 export const SEED_TITLE = 'Draft updated CICA Catalogue of CBMs (28 May 2021)';
 
 /** True when the test must stop here: Chromium is absent and this is not CI (where it throws). */
 export function skipWithoutChromium(context: TestContext): boolean {
-  if (hasChromium) return false;
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is absent but CI=true: install Chromium (apt-get install -y chromium) so the browser test runs.`);
-  console.warn(SKIP_NOTE);
-  context.skip(SKIP_NOTE);
-  return true;
+  return skipWithout(context, CHROMIUM, hasChromium, 'apt-get install -y chromium');
 }
 
 export interface BrowserHarness {
