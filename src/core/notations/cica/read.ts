@@ -240,16 +240,13 @@ class CicaReader {
 
   /** A bracket around several paragraphs: proposes them as a block, or opposes them. */
   private block(bracket: BracketNode, outer: Frame | null): OptionRef | null {
-    // Nothing but blank lines inside: the empty bracket it is, as on one line, so that neither
-    // the brackets nor a marker after them is lost (found by the import fuzz campaign).
-    if (bracket.children.every((child) => child.t === 'para' || (child.t === 'text' && child.text.trim() === ''))) return this.paragraph([bracket], outer);
     const { markers } = bracket;
     const firstFor = firstForText(markers);
     if (firstFor !== undefined || markers.length === 0) {
       const id = this.builder.nextProposalId();
       const frame: Frame = { kind: 'new', provisions: [] };
       this.level(bracket.children, frame);
-      if (frame.provisions.length === 0) frame.provisions.push(this.emptyBlockProvision(bracket));
+      if (frame.provisions.length === 0) frame.provisions.push(this.emptyProvision(bracket.src));
       const proponent = firstFor?.delegation ?? null;
       if (proponent === null) this.warn('UNATTRIBUTED_BRACKET', bracket.src, 'These bracketed paragraphs name no delegation; they were recorded as a proposal without proponent. Add who proposed them.');
       const tail = this.tailItems(id, 'text', bracket.tail, proponent);
@@ -270,7 +267,7 @@ class CicaReader {
       // Nothing of the text inside to delete (only proposals of their own): the bracket stands as
       // an empty proposed paragraph the markers object to, so neither it nor they are lost.
       const id = this.builder.nextProposalId();
-      this.builder.addProposal({ id, kind: 'new-provision', proponent: null, provisions: [this.emptyBlockProvision(bracket)], layout: { tail: this.tailItems(id, 'text', bracket.tail, null), ...(bracket.implicitClose ? { implicitClose: true } : {}) } });
+      this.builder.addProposal({ id, kind: 'new-provision', proponent: null, provisions: [this.emptyProvision(bracket.src)], layout: { tail: this.tailItems(id, 'text', bracket.tail, null), ...(bracket.implicitClose ? { implicitClose: true } : {}) } });
       return { t: 'proposal', id };
     }
     if (outer?.kind === 'delete') outer.provisionIds.push(...frame.provisionIds);
@@ -287,13 +284,14 @@ class CicaReader {
   }
 
   /**
-   * A bracket around paragraphs whose insides all became proposals of their own (`[[…]\n\n]`)
-   * would have no provision to hold its brackets: an empty one holds them, so that nothing of
-   * the draft is lost (found by the import fuzz campaign).
+   * An empty paragraph, placed in the draft's order at `src`, to hold what has no paragraph of
+   * its own: footnote texts in a draft of nothing else, the brackets (and markers) of a block
+   * whose insides all became proposals of their own (`[[…]\n\n]`) — so that nothing of the
+   * draft is lost (both found by the import fuzz campaign).
    */
-  private emptyBlockProvision(bracket: BracketNode): ProvisionInput {
+  private emptyProvision(src: number): ProvisionInput {
     const id = this.builder.nextProvisionId();
-    this.record(id, null, bracket.src);
+    this.record(id, null, src);
     return { id, kind: 'free-text', label: null, text: '' };
   }
 
@@ -1008,11 +1006,10 @@ class CicaReader {
    * made for them, so that no text given is lost (found by the import fuzz campaign).
    */
   private emptyHome(src: number): string {
-    const provisionId = this.builder.nextProvisionId();
-    this.builder.addProvision({ id: provisionId, kind: 'free-text', label: null, text: '' });
-    this.record(provisionId, null, src);
-    this.lastProvision = provisionId;
-    return provisionId;
+    const provision = this.emptyProvision(src);
+    this.builder.addProvision(provision);
+    this.lastProvision = provision.id;
+    return provision.id;
   }
 
   private classifyStatement(text: string): { kind: StatementKind; by: string | null; attributed: boolean } {
