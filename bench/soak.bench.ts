@@ -11,7 +11,8 @@
  * Knobs: SOAK_SECONDS (600), SOAK_CLIENTS (1000), SOAK_WRITERS (50), SOAK_RATE (writes a second
  * in all: 10), SOAK_PROCESSES (1 | 2 | 4), SOAK_CLIENT_PROCESSES (2), SOAK_WARMUP_SECONDS
  * (60, or a fifth of a shorter run), SOAK_PEER (hocuspocus | none), SOAK_PEER_SECONDS
- * (SOAK_SECONDS). Postgres: BENCH_DATABASE_URL or TEST_DATABASE_URL, an admin URL (the run
+ * (SOAK_SECONDS), SOAK_NODE_OPTIONS (options of the server processes' node, space-separated,
+ * for diagnosis: `--trace-gc`, `--heapsnapshot-signal=SIGUSR2`, `--import ./memory-log.mjs`). Postgres: BENCH_DATABASE_URL or TEST_DATABASE_URL, an admin URL (the run
  * creates and drops its own database); without one, PGlite, for one process only.
  */
 import { existsSync } from 'node:fs';
@@ -31,6 +32,7 @@ const clientProcesses = number('SOAK_CLIENT_PROCESSES', 2);
 const warmupSeconds = number('SOAK_WARMUP_SECONDS', Math.min(60, Math.round(seconds / 5)));
 const peer = process.env.SOAK_PEER ?? 'hocuspocus';
 const peerSeconds = number('SOAK_PEER_SECONDS', seconds);
+const serverNodeOptions = (process.env.SOAK_NODE_OPTIONS ?? '').split(' ').filter((option) => option !== '');
 const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
 
 function print(figure: Record<string, unknown>): void {
@@ -41,7 +43,7 @@ const load = (): number[] => loadavg().map((n) => Math.round(n * 100) / 100);
 const entry = existsSync(join(packageRoot(), 'dist', 'server', 'main.mjs')) ? 'bundle' : 'source';
 print({ figure: 'soak-setup', date: new Date().toISOString(), cpus: cpus().length, loadAverage: load(), entry, seconds, clients, writers, perSecond, processes, clientProcesses, warmupSeconds, peer, peerSeconds });
 
-const parley = await runSoak({ clients, writers, seconds, perSecond, processes, clientProcesses, adminDatabaseUrl, entry, warmupSeconds, log: (line) => print({ figure: 'soak-progress', ...line, loadAverage: load() }) });
+const parley = await runSoak({ clients, writers, seconds, perSecond, processes, clientProcesses, adminDatabaseUrl, entry, warmupSeconds, serverNodeOptions, log: (line) => print({ figure: 'soak-progress', ...line, loadAverage: load() }) });
 const { memory, ...figures } = parley;
 print({ figure: 'soak', ...figures, loadAverage: load() });
 for (const process of memory) print({ figure: 'soak-server-rss', ...process });

@@ -120,10 +120,12 @@ export async function buildApp(deps: Deps): Promise<App> {
   const caches = new Caches();
   const principals = new KeyedCache<Principal>();
   const documentRows = new KeyedCache<typeof documents.$inferSelect>();
+  const delegationCodes = new KeyedCache<ReadonlySet<string>>();
   caches.on((message) => {
     if (message.kind === 'user') principals.invalidateWhere((p) => p.userId === message.userId);
     else if (message.kind === 'session') principals.invalidate(message.sessionId);
-    else documentRows.invalidate(message.documentId);
+    else if (message.kind === 'document') documentRows.invalidate(message.documentId);
+    else for (const cache of [principals, documentRows, delegationCodes]) cache.clear();
   });
   const store = new EventStore(deps.database, now);
   const newId = deps.newId ?? (() => randomUUID());
@@ -147,7 +149,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     caches,
     principals,
     documents: documentRows,
-    delegationCodes: new KeyedCache<ReadonlySet<string>>(),
+    delegationCodes,
     now,
     newId,
     config,

@@ -7,10 +7,12 @@
  * in the other server processes through NOTIFY on {@link CACHE_CHANNEL} (sent after the
  * change commits). A loader stores its result only if no invalidation of that key happened
  * while it was loading, so a slow read cannot put a stale entry back. Entries also expire
- * after {@link TTL_MS}, a bound on staleness should a notification ever be lost.
+ * after {@link TTL_MS}, a bound on staleness should a notification ever be lost. When the
+ * listening connection itself is lost (Postgres restarted), every cache is emptied — once when
+ * it goes deaf, once when it hears again — since which invalidations it missed cannot be known.
  */
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from './db/database.ts';
+import type { Database, Db, ListenState } from './db/database.ts';
 
 export const CACHE_CHANNEL = 'parley_cache';
 const TTL_MS = 30_000;
@@ -19,7 +21,9 @@ const MAX_ENTRIES = 10_000;
 export type CacheMessage =
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'session'; readonly sessionId: string }
-  | { readonly kind: 'document'; readonly documentId: string };
+  | { readonly kind: 'document'; readonly documentId: string }
+  /** Invalidations may have been missed (the listening connection was lost, or is back): drop everything. */
+  | { readonly kind: 'reset'; readonly state: ListenState };
 
 interface Entry<V> {
   readonly value: V;
@@ -30,6 +34,8 @@ interface Entry<V> {
 export class KeyedCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   readonly #generations = new Map<string, number>();
+  /** Bumped by {@link clear}: a load begun before it stores nothing. */
+  #epoch = 0;
   readonly #now: () => number;
 
   constructor(now: () => number = () => Date.now()) {
@@ -40,8 +46,9 @@ export class KeyedCache<V> {
     const hit = this.#entries.get(key);
     if (hit && this.#now() - hit.loadedAt < TTL_MS) return hit.value;
     const generation = this.#generations.get(key) ?? 0;
+    const epoch = this.#epoch;
     const value = await load();
-    if (value !== undefined && (this.#generations.get(key) ?? 0) === generation) {
+    if (value !== undefined && (this.#generations.get(key) ?? 0) === generation && this.#epoch === epoch) {
       if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value as string);
       this.#entries.set(key, { value, loadedAt: this.#now() });
     }
@@ -51,6 +58,13 @@ export class KeyedCache<V> {
   invalidate(key: string): void {
     this.#entries.delete(key);
     this.#generations.set(key, (this.#generations.get(key) ?? 0) + 1);
+  }
+
+  /** Invalidates every entry, and every load under way. */
+  clear(): void {
+    this.#entries.clear();
+    this.#generations.clear();
+    this.#epoch += 1;
   }
 
   /** Invalidates every entry whose value matches. */
@@ -78,13 +92,17 @@ export class Caches {
   }
 
   async start(database: Database): Promise<void> {
-    this.#stop = await database.listen(CACHE_CHANNEL, (payload) => {
-      try {
-        this.apply(JSON.parse(payload) as CacheMessage);
-      } catch {
-        // A malformed message invalidates nothing; the TTL still bounds staleness.
-      }
-    });
+    this.#stop = await database.listen(
+      CACHE_CHANNEL,
+      (payload) => {
+        try {
+          this.apply(JSON.parse(payload) as CacheMessage);
+        } catch {
+          // A malformed message invalidates nothing; the TTL still bounds staleness.
+        }
+      },
+      (state) => this.apply({ kind: 'reset', state }),
+    );
   }
 
   apply(message: CacheMessage): void {

@@ -40,6 +40,8 @@ export interface SoakOptions {
   readonly adminDatabaseUrl: string | null;
   readonly entry: 'source' | 'bundle';
   readonly warmupSeconds: number;
+  /** Node options of the server processes (say `--trace-gc`, `--heapsnapshot-signal=SIGUSR2`), for diagnosis. */
+  readonly serverNodeOptions?: readonly string[];
   /** Progress lines (JSON) while it runs; the result is returned, not printed. */
   readonly log?: (line: Record<string, unknown>) => void;
 }
@@ -111,9 +113,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const env: Record<string, string> = database ? { DATABASE_URL: database.url } : { PARLEY_DATA_DIR: dataDir! };
   try {
     // The first process migrates and creates the demo; the others start on the same database after it.
-    servers.push(await startServer(env, 90_000, options.entry));
+    servers.push(await startServer(env, 90_000, options.entry, options.serverNodeOptions));
     const passwords = servers[0]!.passwords;
-    for (let i = 1; i < options.processes; i += 1) servers.push(await startServer(env, 90_000, options.entry));
+    for (let i = 1; i < options.processes; i += 1) servers.push(await startServer(env, 90_000, options.entry, options.serverNodeOptions));
     log({ phase: 'servers started', processes: servers.length, pids: servers.map((s) => s.child.pid) });
 
     // Delegates: users of the demo organisation, created by the secretariat.

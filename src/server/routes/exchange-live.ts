@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { notificationsFor } from '../../core/index.ts';
 import type { Context, ZodApp } from '../context.ts';
 import { exchangeCaller, exchangeProblems as problems, exchangeTags as tags, OrgParams } from './exchange-common.ts';
+import { openEventStream } from '../live/event-stream.ts';
 
-const HEARTBEAT_MS = 25_000;
 const PAGE = 500;
 
 export function registerExchangeLiveRoutes(app: ZodApp, context: Context): void {
@@ -22,20 +22,12 @@ export function registerExchangeLiveRoutes(app: ZodApp, context: Context): void 
     },
     async (request, reply) => {
       const { organisationId } = request.params as z.infer<typeof OrgParams>;
-      const { viewer, principal } = exchangeCaller(request.principal, organisationId, 'exchange.read');
+      const { viewer } = exchangeCaller(request.principal, organisationId, 'exchange.read');
       let { version: sent } = await context.exchange.read(organisationId);
 
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      raw.write('retry: 2000\n\nevent: hello\ndata: {}\n\n');
+      const stream = openEventStream(context, request, reply, 2000);
+      stream.send('event: hello\ndata: {}\n\n');
 
-      let closed = false;
       let queue = Promise.resolve();
       const catchUp = async (): Promise<void> => {
         for (;;) {
@@ -45,7 +37,7 @@ export function registerExchangeLiveRoutes(app: ZodApp, context: Context): void 
           for (const stored of page) {
             sent = stored.version;
             for (const notification of notificationsFor(state, viewer, stored.event)) {
-              if (!closed) raw.write(`event: notification\ndata: ${JSON.stringify(notification)}\n\n`);
+              stream.send(`event: notification\ndata: ${JSON.stringify(notification)}\n\n`);
             }
           }
           if (page.length < PAGE) return;
@@ -55,17 +47,7 @@ export function registerExchangeLiveRoutes(app: ZodApp, context: Context): void 
         if (version <= sent) return;
         queue = queue.then(catchUp).catch((error: unknown) => request.log.error({ err: error }, 'exchange live failed'));
       });
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      const stopWatching = context.caches.on((message) => {
-        if ((message.kind === 'session' && message.sessionId === principal.sessionId) || (message.kind === 'user' && message.userId === principal.userId)) raw.end();
-      });
-      raw.on('close', () => {
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        stopWatching();
-      });
+      stream.onClose(unsubscribe);
       // A commit between the read above and subscribing is caught here.
       queue = queue.then(catchUp).catch((error: unknown) => request.log.error({ err: error }, 'exchange live failed'));
     },

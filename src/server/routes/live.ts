@@ -18,9 +18,9 @@ import { readMeeting } from '../services/meetings.ts';
 import type { MeetingState } from '../../protocol/schemas.ts';
 import { documentFor } from './access.ts';
 import { DocParams } from './documents.ts';
+import { openEventStream } from '../live/event-stream.ts';
 
 const LiveQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optional().describe('For clients that cannot set the Last-Event-ID header') });
-const HEARTBEAT_MS = 25_000;
 const BACKLOG_PAGE = 1000;
 
 function frame(message: { documentId: string; version: number; type: string }): string {
@@ -54,15 +54,7 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       // Before the stream starts, so that a database that does not answer is a 503 problem.
       const current = (await context.store.currentVersion(documentId)) ?? 0;
 
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      raw.write('retry: 2000\n\n');
+      const stream = openEventStream(context, request, reply, 2000);
 
       let sent = resumeFrom ?? current;
       let backlogDone = false;
@@ -72,7 +64,7 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       const deliver = (message: LiveMessage): void => {
         if (message.version <= sent) return;
         sent = message.version;
-        raw.write(frame(message));
+        stream.send(frame(message));
       };
       let meetingRevision = -1;
       const meetingNow = (meeting: MeetingState): string => {
@@ -83,7 +75,7 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
       const unsubscribe = context.hub.subscribe(documentId, (message) => {
         if (isMeetingMessage(message)) {
           const text = meetingNow(message.meeting);
-          if (text !== '') raw.write(text);
+          if (text !== '') stream.send(text);
         } else if (backlogDone && !deaf) deliver(message);
         else waiting.push(message);
       });
@@ -123,29 +115,19 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
         catchingUp
           .then(async () => {
             const text = meetingNow(await readMeeting(context.database.db, doc));
-            if (text !== '') raw.write(text);
+            if (text !== '') stream.send(text);
           })
           .catch((error: unknown) => {
             // The client reconnects with Last-Event-ID and reads the backlog then.
             request.log.warn({ err: error }, 'live catch-up after a lost database connection failed');
-            raw.end();
+            stream.end();
           });
       });
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      // Signing out, or a change to the account, ends the stream at once — in any process,
-      // since cache messages travel through NOTIFY — so a revoked session learns nothing more.
-      const { sessionId, userId } = request.principal!;
-      const stopWatching = context.caches.on((message) => {
-        if ((message.kind === 'session' && message.sessionId === sessionId) || (message.kind === 'user' && message.userId === userId)) raw.end();
-      });
       const close = (): void => {
-        clearInterval(heartbeat);
         unsubscribe();
         stopResuming();
-        stopWatching();
       };
-      raw.on('close', close);
+      stream.onClose(close);
 
       try {
         // Read after subscribing, so that a change made meanwhile is either read here or heard.
@@ -153,13 +135,13 @@ export function registerLiveRoutes(app: ZodApp, context: Context): void {
         // A new client learns where it starts; reconnecting with this id resumes from here.
         const hello = resumeFrom === undefined ? `id: ${current}\nevent: hello\ndata: ${JSON.stringify({ documentId, version: current })}\n\n` : '';
         // One write, so that the meeting arrives with the hello rather than after it.
-        if (meeting + hello !== '') raw.write(meeting + hello);
+        if (meeting + hello !== '') stream.send(meeting + hello);
         // Also for a new client: a commit may have landed between reading the document and subscribing.
         await readBacklog();
       } catch (error) {
         request.log.error({ err: error }, 'live backlog failed');
         close();
-        raw.end();
+        stream.end();
       }
     },
   );

@@ -25,10 +25,10 @@ import { preferencesOf, savePreferences } from '../notifications/preferences.ts'
 import { renderNotification } from '../notifications/render.ts';
 import { isEmailEnabled, saveSmtpSettings, smtpSettingsOf, type SmtpSettings } from '../notifications/smtp.ts';
 import { OrgParams } from './catalogue.ts';
+import { openEventStream } from '../live/event-stream.ts';
 
 const tags = ['notifications'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
-const HEARTBEAT_MS = 25_000;
 
 function member(principal: Principal | null, organisationId: string, rule: 'notifications.own' | 'organisation.admin'): Principal {
   if (!principal) throw problem('ERR_AUTH_REQUIRED');
@@ -178,21 +178,9 @@ export function registerNotificationRoutes(app: ZodApp, context: Context): void 
     (request, reply) => {
       const { organisationId } = request.params as z.infer<typeof OrgParams>;
       const principal = member(request.principal, organisationId, 'notifications.own');
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      raw.write('retry: 5000\n\nevent: hello\ndata: {}\n\n');
-      const unsubscribe = context.notificationHub.subscribe(organisationId, principal.userId, () => raw.write('event: notification\ndata: {}\n\n'));
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      const stopWatching = context.caches.on((message) => {
-        if ((message.kind === 'session' && message.sessionId === principal.sessionId) || (message.kind === 'user' && message.userId === principal.userId)) raw.end();
-      });
-      raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        stopWatching();
-      });
+      const stream = openEventStream(context, request, reply, 5000);
+      stream.send('event: hello\ndata: {}\n\n');
+      stream.onClose(context.notificationHub.subscribe(organisationId, principal.userId, () => stream.send('event: notification\ndata: {}\n\n')));
     },
   );
 }
