@@ -6,7 +6,8 @@
  * writers, rate and duration (src/server/load/soak.ts, bench/hocuspocus/).
  *
  * Goals: 0 errors, every change delivered to every client, p99 delivery ≤ 100 ms, server RSS
- * growing ≤ 10 % after warm-up, Parley's p99 not worse than Hocuspocus's.
+ * growing ≤ 10 % after warm-up and so the heap in use after major collections (the leak
+ * figure, src/server/load/live-heap.ts), Parley's p99 not worse than Hocuspocus's.
  *
  * Knobs: SOAK_SECONDS (600), SOAK_CLIENTS (1000), SOAK_WRITERS (50), SOAK_RATE (writes a second
  * in all: 10), SOAK_PROCESSES (1 | 2 | 4), SOAK_CLIENT_PROCESSES (2), SOAK_WARMUP_SECONDS
@@ -48,12 +49,14 @@ const { memory, ...figures } = parley;
 print({ figure: 'soak', ...figures, loadAverage: load() });
 for (const process of memory) print({ figure: 'soak-server-rss', ...process });
 const maxGrowthPct = Math.max(...memory.map((m) => m.maxGrowthPct));
+const liveHeapGrowthPct = Math.max(...memory.map((m) => m.heap?.afterWarmup?.liveHeapMaxGrowthPct ?? Infinity));
 const goals: Record<string, boolean> = {
   zeroErrors: parley.errors === 0,
   everyChangeToEveryClient: parley.deliveries === parley.expectedDeliveries && parley.missing === 0,
   p99FromSendAtMost100Ms: parley.deliveryFromSend.p99Ms <= 100,
   p99FromAckAtMost100Ms: parley.deliveryFromAck.p99Ms <= 100,
   memoryFlatWithin10Pct: maxGrowthPct <= 10,
+  liveHeapFlatWithin10Pct: liveHeapGrowthPct <= 10,
 };
 
 if (peer === 'hocuspocus') {

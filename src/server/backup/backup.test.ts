@@ -21,6 +21,7 @@ import { makeTestApp, ORG, SMALL_DRAFT, type TestApp } from '../test-support/fix
 import { writeBackup } from './backup.ts';
 import { backedUpTables, tableName, type BackupHeader } from './backup-format.ts';
 import { restoreBackup, RestoreRefused } from './restore.ts';
+import { disasterReport } from '../test-support/exchange-payloads.ts';
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -41,17 +42,7 @@ async function makeSource(kind: DatabaseKind, folder: string): Promise<{ source:
   const t = await makeTestApp(source.database);
   const doc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json() as { document: { id: string } };
   expect(doc.document.id).toMatch(/^\S+$/u);
-  const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, {
-    category: 'disaster',
-    to: ['KAZ'],
-    subject: 'Disaster: flood',
-    legalBasis: '2.4.3',
-    language: 'en',
-    dissemination: { kind: 'addressees-only' },
-    urgent: true,
-    kind: 'report',
-    body: { hazard: 'natural', event: 'Flood', occurredAt: '2021-06-02T06:00:00.000Z', location: 'Almaty region', mayAffect: ['KAZ'], description: 'Rising water.', assistanceRequested: false },
-  });
+  const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, disasterReport(['KAZ'], 'Flood'));
   expect(sent.statusCode, sent.body).toBe(201);
   const file = join(folder, `parley-${kind}.backup.gz`);
   await writeBackup(source.database.db, file, new Date('2021-06-03T00:00:00.000Z'));

@@ -12,13 +12,14 @@
  * (db/database.ts). faults/postgres-restart.test.ts restarts a real PostgreSQL server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { Database, ListenState } from '../db/database.ts';
 import { sessions } from '../db/schema.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { makeTestApp, ORG, SMALL_DRAFT, type TestApp, type UserKey } from '../test-support/fixtures.ts';
-import { openSse, type SseClient } from '../test-support/sse.ts';
+import { listenOnLoopback, type ListeningApp } from '../test-support/listening-app.ts';
+import type { SseClient } from '../test-support/sse.ts';
+import { disasterReport } from '../test-support/exchange-payloads.ts';
 
 /** A database whose listeners can be made deaf, as when the listening connection is lost. */
 function deafenable(database: Database): { database: Database; deafen(): void; resume(): void } {
@@ -45,36 +46,15 @@ function deafenable(database: Database): { database: Database; deafen(): void; r
   };
 }
 
-const disaster = {
-  category: 'disaster',
-  to: ['IND'],
-  subject: 'Disaster: mudflow on the Ile river',
-  legalBasis: '2.4.3',
-  language: 'en',
-  dissemination: { kind: 'addressees-only' },
-  urgent: true,
-  kind: 'report',
-  body: {
-    hazard: 'natural',
-    event: 'Mudflow on the Ile river',
-    occurredAt: '2021-06-02T06:00:00.000Z',
-    location: 'Almaty region',
-    mayAffect: ['IND'],
-    description: 'A mudflow has blocked the river.',
-    assistanceRequested: false,
-  },
-};
-
 const quietly = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(DATABASE_KINDS)('after a lost LISTEN connection on %s', (kind) => {
   let test: TestDatabase;
   let listening: ReturnType<typeof deafenable>;
   let t: TestApp;
-  let base: string;
+  let live: ListeningApp;
   let documentId: string;
   let provisionId: string;
-  const open: SseClient[] = [];
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
@@ -82,18 +62,15 @@ describe.each(DATABASE_KINDS)('after a lost LISTEN connection on %s', (kind) => 
     t = await makeTestApp(listening.database, { now: () => new Date() });
     documentId = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json().document.id;
     provisionId = (await t.request('secretariat', 'GET', `/api/documents/${documentId}/provisions`)).json().find((p: { kind: string }) => p.kind === 'paragraph').id;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    live = await listenOnLoopback(t);
   });
   afterAll(async () => {
-    for (const client of open) client.close();
-    await t.app.close();
+    await live.close();
     await test.dispose();
   });
 
   async function stream(who: UserKey, path: string): Promise<SseClient> {
-    const client = await openSse(`${base}${path}`, { cookie: t.sessions[who].cookie });
-    open.push(client);
+    const client = await live.stream(path, { cookie: t.sessions[who].cookie });
     expect(client.status).toBe(200);
     await client.waitFor((m) => m.event === 'hello');
     return client;
@@ -113,7 +90,7 @@ describe.each(DATABASE_KINDS)('after a lost LISTEN connection on %s', (kind) => 
     expect((await t.request('kaz', 'GET', `/api/documents/${documentId}`)).statusCode).toBe(200);
 
     listening.deafen();
-    const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, disaster);
+    const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, disasterReport(['IND']));
     expect(sent.statusCode, sent.body).toBe(201);
     expect((await t.request('isr', 'POST', `/api/documents/${documentId}/proposals`, { kind: 'remark', about: provisionId, text: 'While the hub was deaf.' })).statusCode).toBe(201);
     // IND's notification of the remark is written (after the commit, asynchronously)…

@@ -1,40 +1,35 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call --
    API responses are untyped JSON here; the assertions are what check their shape. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { login, makeTestApp, ORG, SMALL_DRAFT, USERS, type TestApp, type UserKey } from '../test-support/fixtures.ts';
-import { openSse, type SseClient } from '../test-support/sse.ts';
+import { listenOnLoopback, type ListeningApp } from '../test-support/listening-app.ts';
+import type { SseClient } from '../test-support/sse.ts';
 
 describe.each(DATABASE_KINDS)('live updates on %s', (kind) => {
   let test: TestDatabase;
   let t: TestApp;
-  let base: string;
+  let live: ListeningApp;
   let documentId: string;
   let provisionId: string;
-  const open: SseClient[] = [];
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
     t = await makeTestApp(test.database);
     documentId = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json().document.id;
     provisionId = (await t.request('secretariat', 'GET', `/api/documents/${documentId}/provisions`)).json().find((p: { kind: string }) => p.kind === 'paragraph').id;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    live = await listenOnLoopback(t);
   });
   afterAll(async () => {
-    for (const client of open) client.close();
-    await t.app.close();
+    await live.close();
     await test.dispose();
   });
 
   async function subscribe(who: UserKey, lastEventId?: number): Promise<SseClient> {
-    const client = await openSse(`${base}/api/documents/${documentId}/live`, {
+    return live.stream(`/api/documents/${documentId}/live`, {
       cookie: t.sessions[who].cookie,
       ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }),
     });
-    open.push(client);
-    return client;
   }
 
   const remark = (text: string) => t.request('ind', 'POST', `/api/documents/${documentId}/proposals`, { kind: 'remark', about: provisionId, text });
@@ -55,14 +50,13 @@ describe.each(DATABASE_KINDS)('live updates on %s', (kind) => {
   });
 
   it('does not let an observer subscribe to a document not circulated to observers', async () => {
-    const response = await fetch(`${base}/api/documents/${documentId}/live`, { headers: { cookie: t.sessions.observer.cookie } });
+    const response = await fetch(`${live.base}/api/documents/${documentId}/live`, { headers: { cookie: t.sessions.observer.cookie } });
     expect(response.status).toBe(404);
   });
 
   it('ends the stream when its session signs out, and sends nothing after', async () => {
     const session = await login(t.app, USERS.ind.username);
-    const client = await openSse(`${base}/api/documents/${documentId}/live`, { cookie: session.cookie });
-    open.push(client);
+    const client = await live.stream(`/api/documents/${documentId}/live`, { cookie: session.cookie });
     await client.waitFor((m) => m.event === 'hello');
     const before = client.messages.length;
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });

@@ -51,23 +51,48 @@ export class RssSampler {
 
   stop(warmupMs: number): MemoryFigures[] {
     clearInterval(this.#timer);
-    const round = (n: number): number => Math.round(n * 10) / 10;
-    const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
     return [...this.#samples].map(([pid, list]) => {
-      const after = list.filter((s) => s.at >= warmupMs);
-      const baseline = mean(after.slice(0, 5).map((s) => s.mb));
-      const max = Math.max(...after.map((s) => s.mb));
-      const end = mean(after.slice(-5).map((s) => s.mb));
+      const flat = growth(list, warmupMs);
       return {
         pid,
         samples: list.length,
         rssMbAtStart: round(list[0]?.mb ?? 0),
-        rssMbAfterWarmup: round(baseline),
-        rssMbMaxAfterWarmup: round(max),
-        rssMbAtEnd: round(end),
-        maxGrowthPct: round(((max - baseline) / baseline) * 100),
-        endGrowthPct: round(((end - baseline) / baseline) * 100),
+        rssMbAfterWarmup: flat.baseline,
+        rssMbMaxAfterWarmup: flat.max,
+        rssMbAtEnd: flat.end,
+        maxGrowthPct: flat.maxGrowthPct,
+        endGrowthPct: flat.endGrowthPct,
       };
     });
   }
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+export interface Growth {
+  /** The mean of the first five samples after warm-up. */
+  readonly baseline: number;
+  readonly max: number;
+  /** The mean of the last five samples. */
+  readonly end: number;
+  /** (highest sample after warm-up − baseline) / baseline, in %. */
+  readonly maxGrowthPct: number;
+  /** (end − baseline) / baseline, in %. */
+  readonly endGrowthPct: number;
+}
+
+/** How far a series of samples (`at` in ms from the start) rose after warm-up. */
+export function growth(samples: readonly { at: number; mb: number }[], warmupMs: number): Growth {
+  const after = samples.filter((s) => s.at >= warmupMs);
+  const baseline = mean(after.slice(0, 5).map((s) => s.mb));
+  const max = Math.max(...after.map((s) => s.mb));
+  const end = mean(after.slice(-5).map((s) => s.mb));
+  return {
+    baseline: round(baseline),
+    max: round(max),
+    end: round(end),
+    maxGrowthPct: round(((max - baseline) / baseline) * 100),
+    endGrowthPct: round(((end - baseline) / baseline) * 100),
+  };
 }

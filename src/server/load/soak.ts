@@ -11,7 +11,8 @@
  *   `clientProcesses` child processes (sse-load-clients.ts); viewers are the demo users.
  * - Measured: the delay of each change at each client, from the moment its write was sent and
  *   from the moment it was acknowledged; every change must reach every client, in order,
- *   once; writes must all succeed; server RSS sampled each second.
+ *   once; writes must all succeed; server RSS sampled each second, and the heap in use after
+ *   each major collection (live-heap.ts), which tells a leak from a heap that grew its reserve.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -25,6 +26,7 @@ import { startServer, type ServerProcess } from '../test-support/server-process.
 import { loopbackAddress, requestJson, signIn, type Session } from './http-json.ts';
 import { LatencyHistogram, monotonicMs } from './latency-histogram.ts';
 import { RssSampler, type MemoryFigures } from './rss-sampler.ts';
+import { HEAP_PROBE_OPTIONS, liveHeapFigures, type LiveHeapFigures } from './live-heap.ts';
 import type { ClientsReport, FromClients, ToClients } from './sse-load-clients.ts';
 import { atSteadyRate } from './steady-rate.ts';
 
@@ -75,7 +77,8 @@ export interface SoakResult {
   readonly errorSamples: string[];
   /** The first lines the servers logged at error level. */
   readonly serverErrors: string[];
-  readonly memory: MemoryFigures[];
+  /** Per server: RSS sampled each second, and the heap in use after each major collection (heap-probe.mjs). */
+  readonly memory: (MemoryFigures & { readonly heap: LiveHeapFigures | null })[];
   readonly clientCpuPct: number[];
   readonly clientLoopDelayP99Ms: number[];
   readonly schedulerMaxLateMs: number;
@@ -111,11 +114,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const dataDir = options.adminDatabaseUrl === null ? mkdtempSync(join(tmpdir(), 'parley-soak-')) : null;
   const database = options.adminDatabaseUrl === null ? null : await createPostgresDatabase(options.adminDatabaseUrl, 'parley_soak');
   const env: Record<string, string> = database ? { DATABASE_URL: database.url } : { PARLEY_DATA_DIR: dataDir! };
+  const probeDir = mkdtempSync(join(tmpdir(), 'parley-heap-'));
+  const probeFile = (i: number): string => join(probeDir, `server-${i}.jsonl`);
+  const nodeOptions = [...HEAP_PROBE_OPTIONS, ...(options.serverNodeOptions ?? [])];
+  const start = (i: number): Promise<ServerProcess> => startServer({ ...env, PARLEY_HEAP_PROBE_FILE: probeFile(i) }, 90_000, options.entry, nodeOptions);
   try {
     // The first process migrates and creates the demo; the others start on the same database after it.
-    servers.push(await startServer(env, 90_000, options.entry, options.serverNodeOptions));
+    servers.push(await start(0));
     const passwords = servers[0]!.passwords;
-    for (let i = 1; i < options.processes; i += 1) servers.push(await startServer(env, 90_000, options.entry, options.serverNodeOptions));
+    for (let i = 1; i < options.processes; i += 1) servers.push(await start(i));
     log({ phase: 'servers started', processes: servers.length, pids: servers.map((s) => s.child.pid) });
 
     // Delegates: users of the demo organisation, created by the secretariat.
@@ -216,6 +223,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       servers.map((s) => s.child.pid!),
       1000,
     );
+    const sampledFrom = Date.now();
     const startedAt = monotonicMs();
     let progressAt = startedAt;
     const schedule = await atSteadyRate(options.perSecond, options.seconds, (k) => {
@@ -228,7 +236,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     });
     await Promise.all(inFlight);
     const elapsed = (monotonicMs() - startedAt) / 1000;
-    const memory = sampler.stop(options.warmupSeconds * 1000);
+    const memory = sampler.stop(options.warmupSeconds * 1000).map((rss, i) => ({ ...rss, heap: liveHeapFigures(probeFile(i), sampledFrom, options.warmupSeconds * 1000) }));
     for (const server of servers) if (server.child.exitCode !== null || server.child.signalCode !== null) errorSamples.push(`server ${server.child.pid} exited`);
     // What the servers logged at error level (pino: "level":50 and up), so a 500 comes with its cause.
     const serverErrors = servers.flatMap((s) => s.output().split('\n').filter((line) => /"level":(50|60)/u.test(line)));
@@ -288,5 +296,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     for (const server of servers) await server.kill('SIGKILL');
     await database?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(probeDir, { recursive: true, force: true });
   }
 }

@@ -4,34 +4,31 @@
  * state and the chair learn nothing, not even that something happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { makeTestApp, ORG, type TestApp, type UserKey } from '../test-support/fixtures.ts';
-import { openSse, type SseClient } from '../test-support/sse.ts';
+import { listenOnLoopback, type ListeningApp } from '../test-support/listening-app.ts';
+import type { SseClient } from '../test-support/sse.ts';
+import { disasterReport } from '../test-support/exchange-payloads.ts';
 
 const BASE = `/api/organisations/${ORG}/exchange`;
 
 describe.each(DATABASE_KINDS)('exchange live notifications on %s', (kind) => {
   let test: TestDatabase;
   let t: TestApp;
-  let base: string;
-  const open: SseClient[] = [];
+  let live: ListeningApp;
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
     t = await makeTestApp(test.database);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    live = await listenOnLoopback(t);
   });
   afterAll(async () => {
-    for (const client of open) client.close();
-    await t.app.close();
+    await live.close();
     await test.dispose();
   });
 
   async function subscribe(who: UserKey): Promise<SseClient> {
-    const client = await openSse(`${base}${BASE}/live`, { cookie: t.sessions[who].cookie });
-    open.push(client);
+    const client = await live.stream(`${BASE}/live`, { cookie: t.sessions[who].cookie });
     await client.waitFor((m) => m.event === 'hello');
     return client;
   }
@@ -41,17 +38,7 @@ describe.each(DATABASE_KINDS)('exchange live notifications on %s', (kind) => {
     const isr2 = await subscribe('isr2');
     const kaz = await subscribe('kaz');
     const chair = await subscribe('chair');
-    const sent = await t.request('isr', 'POST', `${BASE}/submissions`, {
-      category: 'disaster',
-      to: ['IND'],
-      subject: 'Chemical spill upstream',
-      legalBasis: '2.4.3',
-      language: 'en',
-      dissemination: { kind: 'addressees-only' },
-      urgent: true,
-      kind: 'report',
-      body: { hazard: 'industrial', event: 'Spill', occurredAt: '2021-06-02T06:00:00.000Z', location: 'Plant 4', mayAffect: ['IND'], description: 'Chlorine', assistanceRequested: true },
-    });
+    const sent = await t.request('isr', 'POST', `${BASE}/submissions`, disasterReport(['IND'], 'Chemical spill upstream'));
     expect(sent.statusCode, sent.body).toBe(201);
     const id = (sent.json() as { id: string }).id;
     const received = await ind.waitFor((m) => m.event === 'notification');

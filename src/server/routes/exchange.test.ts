@@ -14,29 +14,12 @@ import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-sup
 import { login, makeTestApp, ORG, USERS, type Reply, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 import { registerStreamId } from '../store/register-store.ts';
 import { verifyLog } from '../store/verify-log.ts';
+import { disasterReport } from '../test-support/exchange-payloads.ts';
 
 const BASE = `/api/organisations/${ORG}/exchange`;
 const DAY = 24 * 3600 * 1000;
 
-const disaster = (to: string[], event = 'Mudflow on the Ile river') => ({
-  category: 'disaster',
-  to,
-  subject: `Disaster: ${event}`,
-  legalBasis: '2.4.3',
-  language: 'en',
-  dissemination: { kind: 'addressees-only' },
-  urgent: true,
-  kind: 'report',
-  body: {
-    hazard: 'natural',
-    event,
-    occurredAt: '2021-06-02T06:00:00.000Z',
-    location: 'Almaty region',
-    mayAffect: to,
-    description: 'A mudflow has blocked the river; the water may reach the border within 12 hours.',
-    assistanceRequested: false,
-  },
-});
+const disaster = (to: string[], event?: string): Record<string, unknown> => disasterReport(to, event);
 
 const militaryCv = (to: string[]) => ({
   category: 'military-cv',

@@ -14,17 +14,17 @@ import { openPostgres, type Database } from '../db/database.ts';
 import { audit } from '../db/schema.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { makeTestApp, ORG, SMALL_DRAFT, steppingClock, type TestApp, type UserKey } from '../test-support/fixtures.ts';
-import { openSse, type SseClient } from '../test-support/sse.ts';
+import { listenOnLoopback, type ListeningApp } from '../test-support/listening-app.ts';
+import type { SseClient } from '../test-support/sse.ts';
 
 describe.each(DATABASE_KINDS)('meeting mode on %s', (kind) => {
   let test: TestDatabase;
   let t: TestApp;
-  let base: string;
+  let live: ListeningApp;
   let doc: string;
   let otherDoc: string;
   let first: string;
   let second: string;
-  const open: SseClient[] = [];
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
@@ -33,19 +33,15 @@ describe.each(DATABASE_KINDS)('meeting mode on %s', (kind) => {
     otherDoc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json().document.id;
     const paragraphs = (await t.request('chair', 'GET', `/api/documents/${doc}/provisions`)).json().filter((p: { kind: string }) => p.kind === 'paragraph');
     [first, second] = paragraphs.map((p: { id: string }) => p.id);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    live = await listenOnLoopback(t);
   });
   afterAll(async () => {
-    for (const client of open) client.close();
-    await t.app.close();
+    await live.close();
     await test.dispose();
   });
 
-  async function subscribe(who: UserKey, documentId: string, origin = base): Promise<SseClient> {
-    const client = await openSse(`${origin}/api/documents/${documentId}/live`, { cookie: t.sessions[who].cookie });
-    open.push(client);
-    return client;
+  function subscribe(who: UserKey, documentId: string, origin = live.base): Promise<SseClient> {
+    return live.stream(`${origin}/api/documents/${documentId}/live`, { cookie: t.sessions[who].cookie });
   }
 
   const meetingEvents = (client: SseClient) => client.messages.filter((m) => m.event === 'meeting').map((m) => JSON.parse(m.data));

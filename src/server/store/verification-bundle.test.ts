@@ -16,6 +16,7 @@ import { runVerifyLog } from '../cli-commands/verify-log.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../test-support/databases.ts';
 import { makeTestApp, ORG, SMALL_DRAFT, type TestApp, type UserKey } from '../test-support/fixtures.ts';
 import { verifyBundle } from './verify-bundle.ts';
+import { disasterReport } from '../test-support/exchange-payloads.ts';
 
 const SECRET_EVENT = 'Rockfall near the Khorgos crossing';
 
@@ -31,17 +32,7 @@ describe.each(DATABASE_KINDS)('verification bundles on %s', (kind) => {
     folder = await mkdtemp(join(tmpdir(), 'parley-bundle-'));
     const doc = (await t.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: SMALL_DRAFT })).json();
     expect(doc.document.id).toMatch(/^\S+$/u);
-    const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, {
-      category: 'disaster',
-      to: ['KAZ'],
-      subject: `Disaster: ${SECRET_EVENT}`,
-      legalBasis: '2.4.3',
-      language: 'en',
-      dissemination: { kind: 'addressees-only' },
-      urgent: true,
-      kind: 'report',
-      body: { hazard: 'natural', event: SECRET_EVENT, occurredAt: '2021-06-02T06:00:00.000Z', location: 'Almaty region', mayAffect: ['KAZ'], description: 'The road is closed.', assistanceRequested: false },
-    });
+    const sent = await t.request('isr', 'POST', `/api/organisations/${ORG}/exchange/submissions`, disasterReport(['KAZ'], SECRET_EVENT));
     expect(sent.statusCode, sent.body).toBe(201);
     submissionId = sent.json().id;
   });
