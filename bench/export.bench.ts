@@ -16,8 +16,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importDraft } from '../src/core/index.ts';
+import { alignedVersions, fold, importDraft, originalOf, tryApplyEvent } from '../src/core/index.ts';
 import { exportView } from '../src/core/export/export-view.ts';
+import { writeBilingualDocx } from '../src/server/export/bilingual-docx.ts';
 import { writeDocx } from '../src/server/export/docx-writer.ts';
 import { PDF_FOOTER, writeHtml } from '../src/server/export/html-writer.tsx';
 import { closePrinter, printHtmlToPdf } from '../src/server/pdf/print-html.ts';
@@ -32,7 +33,7 @@ import { authorOf, DELEGATIONS, PROVISIONS, trackedMergeFiles } from './tracked-
 const CHROMIUM = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
 const TITLE = { organisation: 'CICA', document: 'Catalogue of CICA CBMs', revision: 'Rev.1', date: '2021-05-28' };
 const seed = readFileSync(new URL('../fixtures/cica-draft-2021-05-28.txt', import.meta.url), 'utf8');
-const { state } = importDraft(seed);
+const { state, events: seedEvents } = importDraft(seed);
 const RUNS = Number(process.env.BENCH_RUNS ?? 0);
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -96,5 +97,42 @@ if (existsSync(CHROMIUM)) {
   } finally {
     await test.dispose();
   }
+}
+// 4. Language versions: the seed with a Russian version of every provision and open proposal.
+{
+  const at = '2021-06-02T08:00:00.000Z';
+  const actor = { user: 'bench', delegation: null, role: 'secretariat' as const };
+  const bilingual = fold([...seedEvents, { type: 'document.languages.set', at, actor, data: { original: 'en', others: ['ru'] } }]);
+  const targets = [
+    ...[...bilingual.provisions.keys()].map((id) => ({ target: 'provision' as const, id })),
+    ...[...bilingual.proposals.values()].filter((p) => p.status === 'open').map((p) => ({ target: 'proposal' as const, id: p.id })),
+  ];
+  let translated = 0;
+  for (const { target, id } of targets) {
+    const original = originalOf(bilingual, target, id);
+    if (original === null || original.text.trim() === '') continue;
+    // A stand-in for the translator's words (no square brackets: they mark proposals).
+    const text = `RU: ${original.text.replace(/[[\]]/gu, '')}`;
+    if (tryApplyEvent(bilingual, { type: 'translation.recorded', at, actor, data: { target, id, language: 'ru', text, original: original.text } }).ok) translated += 1;
+  }
+  const align = (): ReturnType<typeof alignedVersions> => alignedVersions(bilingual);
+  const alignSamples: number[] = [];
+  for (let i = 0; i < 3 + (RUNS || 20); i++) {
+    const started = performance.now();
+    align();
+    if (i >= 3) alignSamples.push(performance.now() - started);
+  }
+  const bilingualDocx = (): Promise<Buffer> => writeBilingualDocx({ aligned: align(), languages: ['en', 'ru'], title: { ...TITLE, view: 'Language versions: en / ru' } });
+  report({
+    figure: 'Language versions of the seed (en / ru): alignment and the bilingual Word file',
+    provisions: bilingual.provisions.size,
+    open_proposals: targets.length - bilingual.provisions.size,
+    russian_versions: translated,
+    alignment_runs: alignSamples.length,
+    alignment_median_ms: median(alignSamples),
+    bilingual_docx_bytes: (await bilingualDocx()).length,
+    bilingual_docx_runs: RUNS || 10,
+    bilingual_docx_median_ms: await timeAsync(bilingualDocx, { warmup: 2, runs: RUNS || 10 }),
+  });
 }
 report({ figure: 'load average at end', loadavg: load() });
