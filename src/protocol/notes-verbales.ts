@@ -1,6 +1,6 @@
 /**
  * Wire schemas of the notes verbales registry: the registry's settings, a note's content as
- * the secretariat fills it in, the commands (draft, issue, circulate) and the views. A test
+ * the secretariat fills it in, the commands (draft, revise a draft, issue, circulate) and the views. A test
  * parses what src/core produces with these schemas, so the two cannot drift apart.
  */
 import { z } from 'zod';
@@ -60,6 +60,10 @@ export const NewNoteBody = NoteContentSchema.extend({
 });
 export type NewNoteBody = z.infer<typeof NewNoteBody>;
 
+/** A draft's content as corrected: the same fields as when drafted, replacing them all (issuing is a step of its own). */
+export const ReviseNoteBody = NoteContentSchema;
+export type ReviseNoteBody = z.infer<typeof ReviseNoteBody>;
+
 export const NoteQuerySchema = z.object({
   text: z.string().max(500).optional(),
   year: z.coerce.number().int().min(1900).max(9999).optional(),
@@ -80,6 +84,7 @@ export const NoteView = z.object({
   addressees: NoteAddresseesSchema,
   circulatedTo: z.array(z.string()),
   draftedAt: z.string(),
+  revisedAt: z.string().nullable().describe('When the draft was last revised; null when never'),
   issuedAt: z.string().nullable(),
   circulatedAt: z.string().nullable(),
   languages: z.array(NoteLanguage),

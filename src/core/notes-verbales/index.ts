@@ -8,6 +8,6 @@ export { composeNote, type ComposedNote, type Enclosure, type NoteFields } from 
 export { formatNoteDate } from './note-date.ts';
 export { fillFormula, formulaSlots } from './fill-formula.ts';
 export { SEED_NOTE_FIELDS } from './seed-note.ts';
-export type { NoteAddressees, NoteContent, NoteEvent, NoteRegistryConfig, NoteCirculated, NoteDrafted, NoteIssued, NoteRegistryConfigured, LocalizedLines, SomeLocalized } from './note-event.ts';
+export type { NoteAddressees, NoteContent, NoteEvent, NoteRegistryConfig, NoteCirculated, NoteDrafted, NoteIssued, NoteRevised, NoteRegistryConfigured, LocalizedLines, SomeLocalized } from './note-event.ts';
 export { checkNoteEvent, composeRecord, emptyNotesState, NOTE_TEMPLATE, noteFields, noteYear, tryApplyNoteEvent, type NoteRecord, type NoteRejection, type NotesState, type NoteStatus } from './notes-register.ts';
 export { canSeeNote, noteFor, searchNotes, type NoteQuery, type NoteReader } from './note-access.ts';

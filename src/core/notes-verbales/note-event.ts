@@ -1,7 +1,8 @@
 /**
  * What the secretariat does with its notes verbales, as plain values appended to the
  * organisation's log (a register beside the documents): configure the registry, draft a
- * note, issue it (the registry number is given then), circulate it to its addressees.
+ * note, correct it while it is a draft, issue it (the registry number is given then), circulate
+ * it to its addressees.
  *
  * Like every logged event they carry who recorded them (`actor`) and when (`at`, an ISO 8601
  * instant from the caller: core has no clock).
@@ -61,9 +62,11 @@ interface NoteEventBase<T extends string, D> {
 /** The registry is (re)configured; its counters never move back, so no number is given twice. */
 export type NoteRegistryConfigured = NoteEventBase<'note-registry.configured', { readonly config: NoteRegistryConfig }>;
 export type NoteDrafted = NoteEventBase<'note.drafted', { readonly noteId: string; readonly content: NoteContent }>;
+/** A draft's content replaced as a whole (a typo fixed, a date moved); an issued note is never changed: a new note is drafted instead. */
+export type NoteRevised = NoteEventBase<'note.revised', { readonly noteId: string; readonly content: NoteContent }>;
 /** The note takes the registry's next number, exactly the one `nextNumber` gives at that point of the log. */
 export type NoteIssued = NoteEventBase<'note.issued', { readonly noteId: string; readonly number: number; readonly year: number; readonly formatted: string }>;
 /** The note goes to these delegations (the addressees as resolved at that moment). */
 export type NoteCirculated = NoteEventBase<'note.circulated', { readonly noteId: string; readonly to: readonly string[] }>;
 
-export type NoteEvent = NoteRegistryConfigured | NoteDrafted | NoteIssued | NoteCirculated;
+export type NoteEvent = NoteRegistryConfigured | NoteDrafted | NoteRevised | NoteIssued | NoteCirculated;

@@ -77,4 +77,56 @@ describe('the notes verbales register', () => {
     expect(searchNotes(state, kaz, { text: 'КАТАЛОГА' }).map((n) => n.number)).toEqual(['17-1/298']);
     expect(searchNotes(state, kaz, { text: 'agenda minutes' })).toEqual([]);
   });
+
+  describe('revising a draft', () => {
+    const later = '2021-05-29T09:00:00.000Z';
+    const revised = (noteId: string, extra: Partial<NoteContent> = {}): NoteEvent => ({ type: 'note.revised', at: later, actor, data: { noteId, content: { ...content, ...extra } } });
+    const configured = (): NotesState => {
+      const state = emptyNotesState();
+      apply(state, { type: 'note-registry.configured', at, actor, data: { config } });
+      return state;
+    };
+
+    it('replaces the whole content of a draft and records when', () => {
+      const state = configured();
+      apply(state, drafted('a', { subject: { en: 'Draft Catalouge', ru: 'Проект Каталога', kk: 'Каталог жобасы' } }));
+      expect(state.notes.get('a')!.revisedAt).toBeNull();
+      apply(state, revised('a', { purpose: { en: 'forward the corrected draft', ru: 'препроводить исправленный проект', kk: 'түзетілген жобаны жолдауды' } }));
+      const note = state.notes.get('a')!;
+      expect(note.content.subject.en).toBe('Draft Catalogue');
+      expect(note.content.purpose.ru).toBe('препроводить исправленный проект');
+      expect(note).toMatchObject({ status: 'draft', number: null, draftedAt: at, revisedAt: later });
+      expect(composeRecord(note, 'en', '—').opening).toContain('forward the corrected draft');
+    });
+
+    it('refuses to change an issued or circulated note, or one that does not exist', () => {
+      const state = configured();
+      apply(state, drafted('a'), issued('a', 298));
+      expect(tryApplyNoteEvent(state, revised('a'))).toEqual({ code: 'WRONG_STATUS', message: 'The note was issued as No. 17-1/298, and an issued note is never changed; draft a new note instead.' });
+      apply(state, { type: 'note.circulated', at, actor, data: { noteId: 'a', to: ['KAZ'] } });
+      expect(tryApplyNoteEvent(state, revised('a'))?.code).toBe('WRONG_STATUS');
+      expect(tryApplyNoteEvent(state, revised('nope'))).toEqual({ code: 'NOT_FOUND', message: 'There is no note nope.' });
+    });
+
+    it('checks the new content as a draft is checked, and leaves the draft as it was when refused', () => {
+      const state = configured();
+      apply(state, drafted('a'));
+      const before = structuredClone(state.notes.get('a'));
+      expect(tryApplyNoteEvent(state, revised('a', { purpose: { en: 'x', ru: 'x' } }))).toEqual({ code: 'INVALID', message: "The note's purpose is missing in kk." });
+      expect(tryApplyNoteEvent(state, revised('a', { date: '2021-13-01' }))?.message).toMatch(/not a date/u);
+      expect(tryApplyNoteEvent(state, revised('a', { fileIndex: '17 1' }))?.message).toMatch(/not a file index/u);
+      expect(tryApplyNoteEvent(state, revised('a', { addressees: { kind: 'states', states: [] } }))?.code).toBe('INVALID');
+      expect(state.notes.get('a')).toEqual(before);
+    });
+
+    it('numbers the note by its revised file index and date: the year the counter counts in is the new date\'s', () => {
+      const state = configured();
+      apply(state, drafted('a'), revised('a', { fileIndex: '05-3', date: '2022-01-10' }));
+      // The draft's own date (2021) would give 17-1/298; the revised one opens 2022's counter.
+      expect(tryApplyNoteEvent(state, issued('a', 298))?.code).toBe('WRONG_NUMBER');
+      apply(state, { type: 'note.issued', at, actor, data: { noteId: 'a', number: 1, year: 2022, formatted: '05-3/1' } });
+      expect(state.notes.get('a')!.number).toBe('05-3/1');
+      expect(state.registry!.last).toEqual({ '2021': 297, '2022': 1 });
+    });
+  });
 });

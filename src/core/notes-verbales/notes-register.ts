@@ -17,10 +17,13 @@ export type NoteStatus = 'draft' | 'issued' | 'circulated';
 
 export interface NoteRecord {
   readonly id: string;
-  readonly content: NoteContent;
+  /** As drafted, or as last revised while a draft. */
+  content: NoteContent;
   /** The registry's settings when the note was drafted: a later change of sender or place does not rewrite it. */
   readonly config: NoteRegistryConfig;
   readonly draftedAt: string;
+  /** When the draft was last revised; null when never. */
+  revisedAt: string | null;
   status: NoteStatus;
   /** "17-1/298", once issued. */
   number: string | null;
@@ -68,6 +71,15 @@ export function checkNoteEvent(state: NotesState, event: NoteEvent): NoteRejecti
       if (state.notes.has(event.data.noteId)) return { code: 'DUPLICATE', message: `There is already a note ${event.data.noteId}.` };
       return checkContent(state.config, event.data.content);
     }
+    case 'note.revised': {
+      const note = state.notes.get(event.data.noteId);
+      if (!note) return notFound(event.data.noteId);
+      if (note.status !== 'draft') {
+        return { code: 'WRONG_STATUS', message: `The note was issued as No. ${note.number ?? '—'}, and an issued note is never changed; draft a new note instead.` };
+      }
+      // Checked against the settings the draft was made under: those are the ones it is printed with.
+      return checkContent(note.config, event.data.content);
+    }
     case 'note.issued': {
       const note = state.notes.get(event.data.noteId);
       if (!note) return notFound(event.data.noteId);
@@ -113,6 +125,7 @@ function mutate(state: NotesState, event: NoteEvent): void {
         content: event.data.content,
         config: state.config!,
         draftedAt: event.at,
+        revisedAt: null,
         status: 'draft',
         number: null,
         issuedAt: null,
@@ -120,6 +133,12 @@ function mutate(state: NotesState, event: NoteEvent): void {
         circulatedTo: [],
       });
       return;
+    case 'note.revised': {
+      const note = state.notes.get(event.data.noteId)!;
+      note.content = event.data.content;
+      note.revisedAt = event.at;
+      return;
+    }
     case 'note.issued': {
       const note = state.notes.get(event.data.noteId)!;
       state.registry = nextNumber(state.registry!, note.content.fileIndex, event.data.year).registry;

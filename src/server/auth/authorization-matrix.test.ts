@@ -256,6 +256,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       case 'POST /api/organisations/:organisationId/notes-verbales':
         await freshNote('draft');
         return { method, url: fill({ organisationId: ORG }), payload: DEMO_NOTE_CONTENT };
+      case 'PUT /api/organisations/:organisationId/notes-verbales/:noteId':
+        return { method, url: fill({ organisationId: ORG, noteId: await freshNote('draft') }), payload: { ...DEMO_NOTE_CONTENT, subject: { ...DEMO_NOTE_CONTENT.subject, en: 'Draft Catalogue (revised)' } } };
       case 'POST /api/organisations/:organisationId/notes-verbales/:noteId/issue':
         return { method, url: fill({ organisationId: ORG, noteId: await freshNote('draft') }), payload: null };
       case 'POST /api/organisations/:organisationId/notes-verbales/:noteId/circulate':

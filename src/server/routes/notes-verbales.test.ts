@@ -6,7 +6,8 @@
  * non-addressee, the chair, an observer: a hidden note is answered as an id never used, byte
  * for byte); search; numbers never repeat nor skip under many concurrent creations, also from
  * two app instances (two processes' worth of caches) at once; counters never move back;
- * every field escaped in the HTML; the circulation signal after commit; 503 without Chromium.
+ * every field escaped in the HTML; the circulation signal after commit; 503 without Chromium;
+ * a draft revised by the secretariat only, numbered by its revised date, never once issued.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.ts';
@@ -176,5 +177,47 @@ describe.each(DATABASE_KINDS)('notes verbales on %s', (kind) => {
     expect(reply.json()).toMatchObject({ code: 'ERR_PDF_UNAVAILABLE' });
     expect(reply.json().detail).toContain('/nonexistent/chromium');
     await noChromium.close();
+  });
+
+  it('lets the secretariat revise a draft, numbers it by the revised date and index, and never changes it once issued', async () => {
+    const put = (who: UserKey, id: string, payload: unknown): Promise<Reply> => t.request(who, 'PUT', `${BASE}/${id}`, payload);
+    const draft = (await post('secretariat', '', shortNote(['IND'], 'Consultations on the draft Catalouge'))).json() as { id: string; revisedAt: string | null };
+    expect(draft.revisedAt).toBeNull();
+    const corrected = { ...shortNote(['IND', 'KAZ'], 'Consultations on the draft Catalogue'), fileIndex: '17-1', date: '2022-01-10' };
+
+    // Only the secretariat writes in the registry; an id never used is not found.
+    for (const who of ['ind', 'kaz', 'chair', 'observer'] as const) expect((await put(who, draft.id, corrected)).statusCode, who).toBe(403);
+    const unknown = await put('secretariat', 'no-such-note', corrected);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('ERR_NOTE_NOT_FOUND');
+
+    // Refused content changes nothing.
+    const incomplete = await put('secretariat', draft.id, { ...corrected, purpose: { en: 'x', ru: 'x' } });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().detail).toContain("The note's purpose is missing in kk.");
+    expect((await put('secretariat', draft.id, shortNote(['FRA']))).json().code).toBe('ERR_DELEGATION_UNKNOWN');
+    expect((await put('secretariat', draft.id, { ...corrected, date: 'tomorrow' })).statusCode).toBe(400);
+    expect((await t.request('secretariat', 'GET', `${BASE}/${draft.id}`)).json()).toMatchObject({ subject: { en: 'Consultations on the draft Catalouge' }, date: '2021-06-10', revisedAt: null });
+
+    const revised = await put('secretariat', draft.id, corrected);
+    expect(revised.statusCode, revised.body).toBe(200);
+    expect(revised.json()).toMatchObject({ id: draft.id, status: 'draft', number: null, date: '2022-01-10', subject: { en: 'Consultations on the draft Catalogue' }, addressees: { kind: 'states', states: ['IND', 'KAZ'] } });
+    expect(revised.json().revisedAt).toEqual(expect.any(String));
+    // The printed page is the revised one (its date; the subject is no part of a note's page).
+    expect((await t.request('secretariat', 'GET', `${BASE}/${draft.id}/html?language=en`)).body).toContain('Nur-Sultan, 10 January 2022');
+    // Still a draft: not shown to its addressees.
+    expect((await t.request('ind', 'GET', `${BASE}/${draft.id}`)).statusCode).toBe(404);
+
+    // The number follows the revised index and year (2022 opens a new counter), not the first draft's 05-3 of 2021.
+    const issued = await post('secretariat', `/${draft.id}/issue`, null);
+    expect(issued.json()).toMatchObject({ status: 'issued', number: '17-1/1' });
+    const late = await put('secretariat', draft.id, { ...corrected, subject: { ...corrected.subject, en: 'Too late' } });
+    expect(late.statusCode).toBe(422);
+    expect(late.json()).toMatchObject({ code: 'ERR_NOTE_CHANGE_REFUSED', rejection: 'WRONG_STATUS' });
+    expect(late.json().detail).toContain('The note was issued as No. 17-1/1, and an issued note is never changed; draft a new note instead.');
+    // An issued note is refused as such, whatever the request names.
+    expect((await put('secretariat', draft.id, shortNote(['FRA']))).json().code).toBe('ERR_NOTE_CHANGE_REFUSED');
+    expect((await t.request('secretariat', 'GET', `${BASE}/${draft.id}`)).json().subject.en).toBe('Consultations on the draft Catalogue');
+    expect((await verifyLog(test.database.db)).ok).toBe(true);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * The notes verbales registry: its settings (numbering, languages, sender), drafting, issuing
- * (the registry's next number, given under the register's lock), circulating to the
+ * The notes verbales registry: its settings (numbering, languages, sender), drafting, revising a
+ * draft (an issued note is never changed), issuing (the registry's next number, given under the
+ * register's lock), circulating to the
  * addressees, the list and search, and each note as HTML, PDF and DOCX. The secretariat sees
  * every note; a delegate sees those circulated to their delegation; to anyone else a note is
  * answered exactly as an id never used (same status, body, headers).
  */
 import type { z } from 'zod';
 import { composeRecord, noteFor, searchNotes, type Language, type NoteContent, type NoteEvent, type NoteRecord, type NotesState } from '../../core/index.ts';
-import { NewNoteBody, NoteContentSchema, NoteLanguageQuery, NoteListView, NoteQuerySchema, NoteRegistryConfigSchema, NoteRegistryView, NoteView } from '../../protocol/notes-verbales.ts';
+import { NewNoteBody, NoteContentSchema, NoteLanguageQuery, NoteListView, NoteQuerySchema, NoteRegistryConfigSchema, NoteRegistryView, NoteView, ReviseNoteBody } from '../../protocol/notes-verbales.ts';
 import { principalOf } from './access.ts';
 import type { Context, ZodApp } from '../context.ts';
 import { problem } from '../http/problem.ts';
@@ -35,6 +36,7 @@ export function toNoteView(note: NoteRecord): NoteView {
     addressees: note.content.addressees as NoteView['addressees'],
     circulatedTo: [...note.circulatedTo],
     draftedAt: note.draftedAt,
+    revisedAt: note.revisedAt,
     issuedAt: note.issuedAt,
     circulatedAt: note.circulatedAt,
     languages: [...note.config.languages],
@@ -181,6 +183,28 @@ export function registerNotesVerbalesRoutes(app: ZodApp, context: Context): void
       void reply.header('cache-control', PRIVATE);
       const { note } = await visibleNote(request, 'note.read');
       return toNoteView(note);
+    },
+  );
+
+  app.put(
+    `${base}/:noteId`,
+    {
+      config: { access: 'note.write' },
+      schema: { tags, summary: 'Revise a draft note: its content replaced as a whole (an issued note is never changed; draft a new one)', params: NoteParams, body: ReviseNoteBody, response: { 200: NoteView, ...problems } },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', PRIVATE);
+      const { note, organisationId, state: seen } = await visibleNote(request, 'note.write');
+      const { actor } = noteReaderOf(principalOf(request.principal), organisationId, 'note.write');
+      const content = ReviseNoteBody.parse(request.body) as NoteContent;
+      const event: NoteEvent = { type: 'note.revised', at: now().toISOString(), actor, data: { noteId: note.id, content } };
+      // An issued note is refused as such before its addressees are looked at; checked again under the register's lock.
+      requireNoteApplies(seen, event, organisationId);
+      await checkAddressees(organisationId, content);
+      return append(organisationId, note.id, (state) => {
+        requireNoteApplies(state, event, organisationId);
+        return [event];
+      });
     },
   );
 

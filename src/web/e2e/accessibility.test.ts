@@ -11,7 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
+import { USERS } from '../../server/test-support/fixtures.ts';
 
 describe('accessibility of the main screens (axe-core in Chromium)', () => {
   let browser: Browser | undefined;
@@ -35,11 +35,7 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
   }
 
   async function signedIn(username: string): Promise<Page> {
-    const page = await (await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' })).newPage();
-    await page.goto(base);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { page } = await harness!.signIn(username);
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
     return page;
   }

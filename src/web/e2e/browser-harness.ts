@@ -13,7 +13,7 @@ import type { TestContext } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { createDemo, type DemoAccount } from '../../server/seed/demo.ts';
 import { openTestDatabase } from '../../server/test-support/databases.ts';
-import { makeTestApp, ORG, type TestApp } from '../../server/test-support/fixtures.ts';
+import { makeTestApp, ORG, PASSWORD, type TestApp } from '../../server/test-support/fixtures.ts';
 import { skipWithout } from '../../server/test-support/tools.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -34,7 +34,66 @@ export interface BrowserHarness {
   readonly base: string;
   /** The seed draft's document, when `seed` was asked for. */
   readonly seedDocumentId: string;
+  /** A new page where `username` (a test user, fixtures.ts) has submitted the sign-in form; wait for what should show. */
+  signIn(username: string, options?: PageOptions): Promise<OpenedPage>;
   close(): Promise<void>;
+}
+
+export interface PageOptions {
+  /** The path to open first: the sign-in form shows wherever the app is opened. */
+  readonly path?: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly timezoneId?: string;
+  readonly acceptDownloads?: boolean;
+  /** Where console and page errors are collected (one list for several pages, say); a new list if not given. */
+  readonly problems?: string[];
+  /** Put before each problem, to tell pages apart in a shared list. */
+  readonly label?: string;
+  /** Console errors expected besides the signed-out probe's 401 (say 'status of 404'). */
+  readonly expectedErrors?: readonly string[];
+  /** Dialogs (alert, confirm) are dismissed and their messages collected here. */
+  readonly dialogs?: string[];
+}
+
+export interface OpenedPage {
+  readonly page: Page;
+  /** Console errors and uncaught page errors: a test expects none. */
+  readonly problems: string[];
+}
+
+/** A page in a browser context of its own, its errors collected, opened at `base` + `options.path`. */
+export async function openPage(browser: Browser, base: string, options: PageOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1360, height: 900 },
+    locale: 'en-GB',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  const page = await context.newPage();
+  const problems = options.problems ?? [];
+  const prefix = options.label ? `${options.label}: ` : '';
+  // The signed-out probe of /api/auth/me answers 401 by design; Chromium logs every failed request.
+  const expected = ['status of 401', ...(options.expectedErrors ?? [])];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected.some((text) => message.text().includes(text))) problems.push(`${prefix}${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${prefix}${error.message}`));
+  const dialogs = options.dialogs;
+  if (dialogs) {
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  }
+  await page.goto(`${base}${options.path ?? ''}`);
+  return { page, problems };
+}
+
+/** Fills in and submits the sign-in form on `page`. */
+export async function submitSignIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 async function ensureWebBuilt(): Promise<void> {
@@ -88,23 +147,14 @@ export async function startDemoHarness(): Promise<DemoHarness> {
  * window, downloads kept, the given time zone. Console errors and page errors are collected in
  * `problems` (a 401 before signing in aside), so a test can require that there were none.
  */
-export async function signInToDemo(harness: DemoHarness, username: string, options: { readonly timezoneId?: string; into?: string[] } = {}): Promise<{ page: Page; problems: string[] }> {
+export async function signInToDemo(harness: DemoHarness, username: string, options: { readonly timezoneId?: string; into?: string[] } = {}): Promise<OpenedPage> {
   const account = harness.accounts.find((a) => a.username === username);
   if (!account) throw new Error(`The demo has no account ${username}.`);
-  const context = await harness.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', acceptDownloads: true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  const problems = options.into ?? [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(harness.base);
-  await page.getByLabel('User name').fill(account.username);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Documents' }).waitFor();
-  return { page, problems };
+  const opened = await openPage(harness.browser, harness.base, { acceptDownloads: true, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}), ...(options.into ? { problems: options.into } : {}) });
+  opened.page.setDefaultTimeout(8000);
+  await submitSignIn(opened.page, account.username, account.password);
+  await opened.page.getByRole('heading', { name: 'Documents' }).waitFor();
+  return opened;
 }
 
 /**
@@ -147,6 +197,11 @@ export async function startBrowserHarness(options: { readonly seed?: boolean; re
     browser,
     base,
     seedDocumentId,
+    async signIn(username, options) {
+      const opened = await openPage(browser, base, options);
+      await submitSignIn(opened.page, username);
+      return opened;
+    },
     async close() {
       await browser.close();
       await server.app.close();

@@ -9,40 +9,25 @@
  * failed when it is absent under CI=true (CI must run it).
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
+import { USERS } from '../../server/test-support/fixtures.ts';
 
 /** The words of Israel's draft: they must appear nowhere on India's screen until tabled. */
 const SECRET = 'jointly reinforced';
 
 describe('private drafts in Chromium', () => {
-  let browser: Browser | undefined;
-  let base = '';
-
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startBrowserHarness({ seed: true });
-    ({ browser, base } = harness);
   });
 
   afterAll(() => harness?.close());
 
   async function openAs(username: string): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      // The signed-out probe of /api/auth/me answers 401 by design; Chromium logs every failed request.
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(base);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { page, problems } = await harness!.signIn(username);
     await page.getByRole('link', { name: /Draft updated CICA Catalogue/u }).click();
     await page.locator('.document-text.compiled').waitFor();
     await page.getByRole('heading', { name: /^Private drafts/u }).waitFor();

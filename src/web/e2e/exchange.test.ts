@@ -8,7 +8,7 @@
  * Needs Debian's Chromium at /usr/bin/chromium (skipped without it, failed under CI=true).
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/services/users.ts';
 import { ORG, PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
@@ -17,30 +17,17 @@ import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, typ
 const SECRET = 'Mudflow on the Ile';
 
 describe('information exchange in Chromium', () => {
-  let browser: Browser | undefined;
-  let base = '';
   let harness: BrowserHarness | undefined;
 
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startBrowserHarness();
-    ({ browser, base } = harness);
     await createUser(harness.server.app.parley.database.db, { id: 'user-chn', username: 'chn', displayName: 'China', organisationId: ORG, role: 'delegate', delegation: 'CHN', password: PASSWORD }, new Date());
   });
   afterAll(() => harness?.close());
 
   async function openAs(username: string): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401') && !message.text().includes('status of 404')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(base);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { page, problems } = await harness!.signIn(username, { viewport: { width: 1280, height: 900 }, expectedErrors: ['status of 404'] });
     await page.getByRole('link', { name: 'Information exchange' }).click();
     await page.getByTestId('exchange-counts').waitFor();
     expect(problems, `console errors for ${username}`).toEqual([]);

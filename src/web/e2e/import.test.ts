@@ -11,10 +11,10 @@
  */
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import type { Browser } from 'playwright-core';
+import { hasChromium, openPage, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, submitSignIn, type BrowserHarness, type OpenedPage } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
+import { ORG, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
 
 const LINE_3 = '1.1 The Member States shall exchange information] (+ISR) on military activities.';
 const DEFECTIVE = ['1. General provisions', '', LINE_3, '', '1.2 Measures are [recommendatory] (+IND) and selected voluntarily.', ''].join('\n');
@@ -56,29 +56,12 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
   afterAll(() => harness?.close());
 
   /** A new browser context at the sign-in form, collecting console errors. */
-  async function openApp(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      // The signed-out probe of /api/auth/me answers 401 by design; Chromium logs every failed request.
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(base);
-    return { page, problems };
-  }
-
-  async function submitPassword(page: Page, username: string): Promise<void> {
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  const openApp = (): Promise<OpenedPage> => openPage(browser!, base);
 
   it('checks a draft, shows the warning with its line, saves the fixed draft and opens it; a 2.5 MB draft is read and checked with the page responsive', async (context) => {
     if (skipWithoutChromium(context)) return;
     const { page, problems } = await openApp();
-    await submitPassword(page, USERS.secretariat.username);
+    await submitSignIn(page, USERS.secretariat.username);
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
     await page.getByRole('link', { name: 'Import a draft' }).click();
     await page.getByRole('heading', { name: 'Import a draft' }).waitFor();
@@ -195,7 +178,7 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
   it('lets a user set up a second factor from the key on the screen, then sign in again with a code', async (context) => {
     if (skipWithoutChromium(context)) return;
     const { page, problems } = await openApp();
-    await submitPassword(page, USERS.chair.username);
+    await submitSignIn(page, USERS.chair.username);
     await page.getByRole('heading', { name: 'Set up a second factor' }).waitFor();
     await page.getByRole('button', { name: 'Show my key' }).click();
     const key = page.getByTestId('totp-secret');
@@ -213,7 +196,7 @@ describe('importing a draft and enrolling a second factor in Chromium', () => {
     expect(await page.getByTestId('who').textContent()).toBe('chair — no delegation — chair');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await submitPassword(page, USERS.chair.username);
+    await submitSignIn(page, USERS.chair.username);
     await page.getByText('Your organisation requires a second factor. Enter the six-digit code.').waitFor();
     await page.getByLabel('Code from your authenticator app').fill(totp.generate());
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
-import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { USERS } from '../../server/test-support/fixtures.ts';
+import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness, type OpenedPage } from './browser-harness.ts';
 
 /** 2.1.1 of the seed in Russian (the first measure, which the test picks). */
 const RU = 'Обмен информацией, объём, осуществимость и порядок которого согласовываются заинтересованными государствами-членами в соответствии с их национальными законами, правилами и политикой, по следующим вопросам:';
@@ -34,20 +34,8 @@ describe('language versions side by side in Chromium', () => {
   });
   afterAll(() => harness?.close());
 
-  async function signIn(username: string, path: string): Promise<{ page: Page; problems: string[] }> {
-    const context = await harness!.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      // The signed-out probe of /api/auth/me answers 401 by design; Chromium logs every failed request.
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${harness!.base}${path}`);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return { page, problems };
+  function signIn(username: string, path: string): Promise<OpenedPage> {
+    return harness!.signIn(username, { path });
   }
 
   it('shows the versions with their status, and the secretariat records a translation', async (context) => {

@@ -9,9 +9,9 @@
  * Needs Debian's Chromium at /usr/bin/chromium: skipped with a message when it is absent,
  * failed when it is absent under CI=true.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
+import { ORG, USERS } from '../../server/test-support/fixtures.ts';
 import { hasChromium, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
 const PARAGRAPHS = 1500;
@@ -39,7 +39,6 @@ function belowHeader(paragraph: Locator): Promise<number> {
 }
 
 describe('a long text in a window, in Chromium', () => {
-  let browser: Browser | undefined;
   let base = '';
   let documentId = '';
   let harness: BrowserHarness | undefined;
@@ -47,7 +46,7 @@ describe('a long text in a window, in Chromium', () => {
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startBrowserHarness();
-    ({ browser, base } = harness);
+    ({ base } = harness);
     const created = await harness.server.request('secretariat', 'POST', `/api/organisations/${ORG}/documents`, { text: longDraft(), title: 'Long catalogue' });
     if (created.statusCode !== 201) throw new Error(`importing the long draft: ${created.statusCode} ${created.body}`);
     documentId = (created.json() as { document: { id: string } }).document.id;
@@ -56,12 +55,7 @@ describe('a long text in a window, in Chromium', () => {
   afterAll(() => harness?.close());
 
   async function openAs(username: string, problems: string[]): Promise<Page> {
-    const page = await (await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' })).newPage();
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    await page.goto(base);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { page } = await harness!.signIn(username, { problems, label: username });
     await page.getByRole('link', { name: 'Long catalogue' }).click();
     await page.locator('.document-text.compiled [data-provision]').first().waitFor();
     expect(page.url()).toBe(`${base}/documents/${documentId}`);

@@ -9,10 +9,10 @@
  * failed when it is absent under CI=true (CI must run it).
  */
 import { join } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { hasChromium, SCREENSHOTS, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, USERS, type TestApp } from '../../server/test-support/fixtures.ts';
+import { USERS, type TestApp } from '../../server/test-support/fixtures.ts';
 
 /** Where an element is against the window and below the sticky header (the part of the window a reader sees text in). */
 function placement(locator: Locator): Promise<{ top: number; bottom: number; headerBottom: number; headerHeight: number; height: number }> {
@@ -27,32 +27,20 @@ const inView = (p: { top: number; bottom: number; headerBottom: number; height: 
 
 describe('meeting mode in Chromium', () => {
   let server: TestApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   let documentId = '';
 
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startBrowserHarness({ seed: true });
-    ({ server, browser, base } = harness);
+    server = harness.server;
     documentId = harness.seedDocumentId;
   });
 
   afterAll(() => harness?.close());
 
   async function openAs(username: string, problems: string[]): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      // The signed-out probe of /api/auth/me answers 401 by design; Chromium logs every failed request.
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    await page.goto(base);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { page } = await harness!.signIn(username, { problems, label: username });
     await page.getByRole('link', { name: /Draft updated CICA Catalogue/u }).click();
     await page.locator('.document-text.compiled').waitFor();
     return page;

@@ -3,7 +3,8 @@
  * No. 17-1/298 in the registry): the secretariat fills in a new note to Kazakhstan in English,
  * Russian and Kazakh, issues and circulates it (it takes 17-1/299); Kazakhstan's delegate finds
  * it in the registry, reads it in Russian and downloads its PDF; India's delegate does not see
- * it. axe-core finds no serious or critical violation on the registry and the note.
+ * it. axe-core finds no serious or critical violation on the registry and the note. The
+ * secretariat corrects a draft's subject from its screen, issues it, and can no longer edit it.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,27 @@ describe('notes verbales in Chromium', () => {
 
   const numbers = (page: Page) => page.locator('.notes-table tbody tr td:first-child').allTextContents();
 
+  /** Opens the form for a new note to Kazakhstan and fills it in three languages. */
+  async function fillNewNote(page: Page, englishSubject: string): Promise<void> {
+    await page.getByRole('link', { name: 'New note verbale' }).click();
+    await page.getByRole('heading', { name: 'New note verbale' }).waitFor();
+    await page.getByLabel('Date of the note').fill('2021-06-01');
+    await page.getByLabel('Named states').check();
+    await page.getByLabel('States (codes separated by commas, e.g. KAZ, IND)').fill('KAZ');
+    const texts = {
+      English: { subject: englishSubject, addressee: 'the Embassy of the Republic of Kazakhstan', block: 'EMBASSY OF THE REPUBLIC OF KAZAKHSTAN', purpose: 'transmit the link to the online SWG meeting of 2 June 2021' },
+      Русский: { subject: 'Ссылка на заседание СРГ', addressee: 'Посольству Республики Казахстан', block: 'ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН', purpose: 'препроводить ссылку на заседание СРГ 2 июня 2021 г. в онлайн формате' },
+      Қазақша: { subject: 'АЖТ отырысына сілтеме', addressee: 'Қазақстан Республикасының Елшілігіне', block: 'ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЕЛШІЛІГІ', purpose: 'АЖТ-ның 2021 жылғы 2 маусымдағы онлайн отырысына сілтемені жолдауды' },
+    };
+    for (const [language, text] of Object.entries(texts)) {
+      const group = page.getByRole('group', { name: `Text in ${language}` });
+      await group.getByLabel('Subject').fill(text.subject);
+      await group.getByLabel('Addressees as the formulas name them').fill(text.addressee);
+      await group.getByLabel('The Secretariat has the honour to').fill(text.purpose);
+      await group.getByLabel('Addressee block at the foot').fill(text.block);
+    }
+  }
+
   async function expectAccessible(page: Page): Promise<void> {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -40,23 +62,7 @@ describe('notes verbales in Chromium', () => {
     await expect.poll(() => numbers(secretariat)).toEqual(['17-1/298']);
     await expectAccessible(secretariat);
 
-    await secretariat.getByRole('link', { name: 'New note verbale' }).click();
-    await secretariat.getByRole('heading', { name: 'New note verbale' }).waitFor();
-    await secretariat.getByLabel('Date of the note').fill('2021-06-01');
-    await secretariat.getByLabel('Named states').check();
-    await secretariat.getByLabel('States (codes separated by commas, e.g. KAZ, IND)').fill('KAZ');
-    const texts = {
-      English: { subject: 'Link to the SWG meeting', addressee: 'the Embassy of the Republic of Kazakhstan', block: 'EMBASSY OF THE REPUBLIC OF KAZAKHSTAN', purpose: 'transmit the link to the online SWG meeting of 2 June 2021' },
-      Русский: { subject: 'Ссылка на заседание СРГ', addressee: 'Посольству Республики Казахстан', block: 'ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН', purpose: 'препроводить ссылку на заседание СРГ 2 июня 2021 г. в онлайн формате' },
-      Қазақша: { subject: 'АЖТ отырысына сілтеме', addressee: 'Қазақстан Республикасының Елшілігіне', block: 'ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЕЛШІЛІГІ', purpose: 'АЖТ-ның 2021 жылғы 2 маусымдағы онлайн отырысына сілтемені жолдауды' },
-    };
-    for (const [language, text] of Object.entries(texts)) {
-      const group = secretariat.getByRole('group', { name: `Text in ${language}` });
-      await group.getByLabel('Subject').fill(text.subject);
-      await group.getByLabel('Addressees as the formulas name them').fill(text.addressee);
-      await group.getByLabel('The Secretariat has the honour to').fill(text.purpose);
-      await group.getByLabel('Addressee block at the foot').fill(text.block);
-    }
+    await fillNewNote(secretariat, 'Link to the SWG meeting');
     await secretariat.getByRole('button', { name: 'Issue and circulate' }).click();
     await secretariat.getByRole('heading', { name: 'Note verbale No. 17-1/299' }).waitFor();
     await secretariat.getByText('Circulated to: KAZ').waitFor();
@@ -70,6 +76,7 @@ describe('notes verbales in Chromium', () => {
     await expect.poll(() => numbers(kazakhstan)).toEqual(['17-1/299']);
     await kazakhstan.getByRole('link', { name: '17-1/299' }).click();
     await kazakhstan.getByRole('heading', { name: 'Note verbale No. 17-1/299' }).waitFor();
+    expect(await kazakhstan.getByRole('button', { name: 'Edit draft' }).count()).toBe(0);
     const page = kazakhstan.frameLocator('iframe.note-page');
     await page.getByText('presents its compliments to the Embassy of the Republic of Kazakhstan and has the honour to transmit the link', { exact: false }).waitFor();
     await kazakhstan.getByLabel('Language of the note').selectOption('ru');
@@ -84,5 +91,39 @@ describe('notes verbales in Chromium', () => {
 
     const { page: india } = await openRegistry('ind');
     await expect.poll(() => numbers(india)).toEqual(['17-1/298']);
+  }, 120_000);
+
+  it('the secretariat corrects a typo in a draft from its screen, then issues it: no longer editable', async (context) => {
+    if (skipWithoutChromium(context)) return;
+    const { page, problems } = await openRegistry('secretariat');
+    await fillNewNote(page, 'Link to the SWG meetnig');
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.getByRole('heading', { name: 'Draft note verbale' }).waitFor();
+    await page.getByText('Link to the SWG meetnig').waitFor();
+
+    await page.getByRole('button', { name: 'Edit draft' }).click();
+    await page.getByRole('heading', { name: 'Edit the draft note verbale' }).waitFor();
+    const english = page.getByRole('group', { name: 'Text in English' });
+    // The form holds the draft as it is, in every language.
+    expect(await english.getByLabel('Subject').inputValue()).toBe('Link to the SWG meetnig');
+    expect(await page.getByRole('group', { name: 'Text in Русский' }).getByLabel('Subject').inputValue()).toBe('Ссылка на заседание СРГ');
+    expect(await page.getByLabel('States (codes separated by commas, e.g. KAZ, IND)').inputValue()).toBe('KAZ');
+    expect(await page.getByRole('button', { name: 'Issue and circulate' }).count()).toBe(0);
+    await expectAccessible(page);
+    await english.getByLabel('Subject').fill('Link to the SWG meeting (corrected)');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+
+    await page.getByRole('heading', { name: 'Draft note verbale' }).waitFor();
+    await page.getByText('Link to the SWG meeting (corrected)').waitFor();
+    expect(await page.getByText('Link to the SWG meetnig').count()).toBe(0);
+    await page.getByRole('button', { name: 'Issue: give it the next number' }).click();
+    // 17-1/300 after the note above; 17-1/299 when this test runs alone.
+    await page.getByRole('heading', { name: /^Note verbale No\. 17-1\/\d+$/u }).waitFor();
+    const number = (await page.locator('#note-heading').innerText()).replace('Note verbale No. ', '');
+    expect(await page.getByRole('button', { name: 'Edit draft' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the registry' }).click();
+    await expect.poll(() => numbers(page)).toContain(number);
+    await page.getByText('Link to the SWG meeting (corrected)').waitFor();
+    expect(problems).toEqual([]);
   }, 120_000);
 });

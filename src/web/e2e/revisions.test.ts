@@ -9,45 +9,26 @@
  * Needs Debian's Chromium at /usr/bin/chromium: skipped with a message when it is absent,
  * failed when it is absent under CI=true (CI must run it).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, skipWithoutChromium, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, USERS } from '../../server/test-support/fixtures.ts';
+import { USERS } from '../../server/test-support/fixtures.ts';
 
 const HOSTILE = '<script>alert(1)</script><b>x</b>';
 
 describe('revisions, statements and paragraph acts in Chromium', () => {
-  let browser: Browser | undefined;
-  let base = '';
-
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
     harness = await startBrowserHarness({ seed: true });
-    ({ browser, base } = harness);
   });
 
   afterAll(() => harness?.close());
 
   /** A signed-in page in Paris time, so the reader's zone and Astana's differ; it records console errors and any dialog. */
   async function signIn(username: string): Promise<{ page: Page; problems: string[]; dialogs: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    const problems: string[] = [];
     const dialogs: string[] = [];
-    page.on('console', (message) => {
-      // The signed-out probe of /api/auth/me answers 401 by design; Chromium logs every failed request.
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(base);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { page, problems } = await harness!.signIn(username, { timezoneId: 'Europe/Paris', dialogs });
     await page.getByRole('link', { name: /Draft updated CICA Catalogue/u }).click();
     await page.locator('.document-text.compiled').waitFor();
     return { page, problems, dialogs };

@@ -1,14 +1,16 @@
 /**
  * One note verbale: its printed page in the chosen language (the very HTML the PDF is printed
  * from, in a sandboxed frame), the PDF and DOCX of that language or of all, whom it was
- * addressed and circulated to, and for the secretariat the next step (issue, circulate).
+ * addressed and circulated to, and for the secretariat the next step (issue, circulate) and,
+ * while the note is a draft, its correction in the note form.
  */
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useT } from '../i18n/use-t.ts';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
 import { pathOf } from '../routes.ts';
 import { notesApi, type NoteLanguage, type NoteView } from './notes-api.ts';
+import { NoteForm } from './NoteForm.tsx';
 import { preferredLanguage, subjectOf } from './note-text.ts';
 
 interface Props {
@@ -25,6 +27,16 @@ export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Pr
   const [language, setLanguage] = useState<NoteLanguage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasEditing = useRef(false);
+
+  // Back from the form (saved or not), the reader is taken to the note's heading: the form was
+  // longer than the screen, and its last button was the one pressed.
+  useEffect(() => {
+    if (wasEditing.current && !editing) heading.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   useEffect(() => {
     notesApi.get(organisationId, noteId).then(setNote, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -64,6 +76,20 @@ export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Pr
       </>
     );
   }
+  if (editing && isSecretariat && note.status === 'draft') {
+    return (
+      <NoteForm
+        organisationId={organisationId}
+        draft={note}
+        onSaved={(revised) => {
+          setNote(revised);
+          setError(null);
+          setEditing(false);
+        }}
+        onBack={() => setEditing(false)}
+      />
+    );
+  }
   const shown = language ?? preferredLanguage(note, locale);
   const languageName = (code: NoteLanguage | 'all'): string => (code === 'all' ? t('notes.languageAll') : LOCALE_NAMES[code]);
   const addressees = note.addressees.kind === 'all-members' ? t('notes.allMembers') : note.addressees.states.join(', ');
@@ -71,7 +97,7 @@ export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Pr
   return (
     <article aria-labelledby="note-heading">
       {back}
-      <h1 id="note-heading">{note.number === null ? t('notes.draftTitle') : t('notes.title', { number: note.number })}</h1>
+      <h1 id="note-heading" ref={heading} tabIndex={-1}>{note.number === null ? t('notes.draftTitle') : t('notes.title', { number: note.number })}</h1>
       <p className="note-subject">{subjectOf(note, locale)}</p>
       <p>
         {note.date} · {t(`notes.status.${note.status}`)}
@@ -85,6 +111,13 @@ export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Pr
       ) : null}
       {isSecretariat && note.status !== 'circulated' ? (
         <p>
+          {note.status === 'draft' ? (
+            <>
+              <button type="button" disabled={busy} onClick={() => setEditing(true)}>
+                {t('notes.editDraft')}
+              </button>{' '}
+            </>
+          ) : null}
           <button type="button" disabled={busy} onClick={() => step(note.status === 'draft' ? 'issue' : 'circulate')}>
             {note.status === 'draft' ? t('notes.issue') : t('notes.circulate')}
           </button>

@@ -1,7 +1,7 @@
 /**
  * The notes verbales registry, loaded on demand (like the catalogue): the list with its
  * search, one note (its printed page in the chosen language, PDF and DOCX), and for the
- * secretariat the form for a new note. What a reader may see is the server's rule: the list
+ * secretariat the form for a new note (the same form corrects a draft, from its screen). What a reader may see is the server's rule: the list
  * holds only the notes circulated to their delegation (the secretariat's: all).
  */
 import { NoteForm } from './NoteForm.tsx';
@@ -21,7 +21,7 @@ export default function NotesArea({ organisationId, noteId, isSecretariat, onOpe
   return (
     <main id="content" className="notes-verbales">
       {noteId === 'new' && isSecretariat ? (
-        <NoteForm organisationId={organisationId} onSaved={(id) => onOpen(id)} onBack={() => onOpen(null)} />
+        <NoteForm organisationId={organisationId} onSaved={(note) => onOpen(note.id)} onBack={() => onOpen(null)} />
       ) : noteId !== null && noteId !== 'new' ? (
         <NoteScreen key={noteId} organisationId={organisationId} noteId={noteId} isSecretariat={isSecretariat} onBack={() => onOpen(null)} />
       ) : (

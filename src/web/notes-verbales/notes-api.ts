@@ -1,8 +1,8 @@
 /** The notes verbales registry over HTTP (types from protocol/notes-verbales.ts). */
-import type { NewNoteBody, NoteListView, NoteView } from '../../protocol/notes-verbales.ts';
+import type { NewNoteBody, NoteListView, NoteView, ReviseNoteBody } from '../../protocol/notes-verbales.ts';
 import { request } from '../api.ts';
 
-export type { NewNoteBody, NoteView };
+export type { NewNoteBody, NoteView, ReviseNoteBody };
 export type NoteLanguage = 'en' | 'ru' | 'kk';
 export type NoteFileLanguage = NoteLanguage | 'all';
 
@@ -24,6 +24,8 @@ export const notesApi = {
   },
   get: (organisationId: string, noteId: string): Promise<NoteView> => request('GET', noteUrl(organisationId, noteId)),
   create: (organisationId: string, body: NewNoteBody): Promise<NoteView> => request('POST', base(organisationId), body),
+  /** A draft's content replaced as a whole; the server refuses once the note is issued. */
+  revise: (organisationId: string, noteId: string, body: ReviseNoteBody): Promise<NoteView> => request('PUT', noteUrl(organisationId, noteId), body),
   issue: (organisationId: string, noteId: string): Promise<NoteView> => request('POST', `${noteUrl(organisationId, noteId)}/issue`, null),
   circulate: (organisationId: string, noteId: string): Promise<NoteView> => request('POST', `${noteUrl(organisationId, noteId)}/circulate`, null),
   /** The printed page (one language), shown in a frame: the same HTML the PDF is printed from. */
