@@ -2,7 +2,8 @@
 /**
  * The notation switch of the document screen, on the seed draft: in a notation the text is
  * exactly what the engine renders for it (in the chosen view, kept current by live changes),
- * Parley's coloured brackets stay the default, and the choice lives in the page's address.
+ * Parley's coloured brackets stay the default, and the choice lives in the page's address — as
+ * does the tab beside the text (revisions, language versions).
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -104,6 +105,29 @@ describe('DocumentScreen notation switch', () => {
     expect(location.search).toBe('');
     expect(screen.queryByLabelText(/notation, read-only/u)).toBeNull();
     expect((await screen.findAllByRole('button', { name: /proposed by ISR/u })).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the tab in the address, and opens on the tab the address names', async () => {
+    renderScreen();
+    await screen.findAllByRole('button', { name: /proposed by ISR/u });
+    const tabButton = (name: string): HTMLElement => screen.getByRole('button', { name });
+    expect(tabButton('Text').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(tabButton('Revisions and comparison'));
+    expect(location.search).toBe('?view=revisions');
+    expect(tabButton('Revisions and comparison').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(tabButton('Language versions'));
+    expect(location.search).toBe('?view=bilingual');
+    fireEvent.click(tabButton('Text'));
+    expect(location.search).toBe('');
+    cleanup();
+
+    history.replaceState(null, '', '/documents/d1?notation=un&view=revisions');
+    renderScreen();
+    expect(tabButton('Revisions and comparison').getAttribute('aria-pressed')).toBe('true');
+    expect(tabButton('Text').getAttribute('aria-pressed')).toBe('false');
+    // The two choices live side by side: leaving the tab keeps the notation.
+    fireEvent.click(tabButton('Text'));
+    expect(location.search).toBe('?notation=un');
   });
 
   it('opens in the notation the address names', async () => {

@@ -24,6 +24,14 @@ import { SeatContext, useDocumentSeat } from '../seat-time-zone.ts';
 import { ProvisionPanel, type ProvisionActions } from './ProvisionPanel.tsx';
 import { DraftsPanel, LanguageVersions, NotationText, preloadProposalRecord, ProposalRecord, ProposeByWords, RevisionsView } from './on-demand.tsx';
 import { useEventLog } from '../event-log.ts';
+import { useAddressChoice, type AddressCodec } from '../address-choice.ts';
+
+/** The tabs beside the text, as the address names them: `?view=revisions`, `?view=bilingual` (the text itself is no parameter). */
+type OtherTab = 'revisions' | 'languages';
+const TAB_IN_ADDRESS: AddressCodec<OtherTab> = {
+  parse: (value) => (value === 'revisions' ? 'revisions' : value === 'bilingual' ? 'languages' : null),
+  format: (tab) => (tab === 'languages' ? 'bilingual' : tab),
+};
 
 export function DocumentScreen({
   documentId,
@@ -49,7 +57,9 @@ export function DocumentScreen({
   const [notation, setNotation] = useNotationChoice();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [selectedProvisionId, setSelectedProvisionId] = useState<string | null>(null);
-  const [tab, setTab] = useState<'text' | 'revisions' | 'languages'>(() => (new URLSearchParams(window.location.search).get('view') === 'bilingual' ? 'languages' : 'text'));
+  const [otherTab, setOtherTab] = useAddressChoice('view', TAB_IN_ADDRESS);
+  const tab = otherTab ?? 'text';
+  const setTab = (next: 'text' | OtherTab): void => setOtherTab(next === 'text' ? null : next);
   const seat = useDocumentSeat(documentId);
   // Stable, so that the paragraphs of the text, drawn again only when they change, are not all redrawn for a new function.
   const selectProposal = useCallback((id: string | null): void => {
