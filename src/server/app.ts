@@ -355,7 +355,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   const reminderSweep =
     config.reminderSweepMs > 0
       ? setInterval(() => {
-          sweepReminders(context, now()).catch((error: unknown) => app.log.error({ err: error }, 'sweeping reminders failed'));
+          sweepReminders(context, now(), config.reminderLeadHours).catch((error: unknown) => app.log.error({ err: error }, 'sweeping reminders failed'));
         }, config.reminderSweepMs)
       : undefined;
   reminderSweep?.unref();

@@ -5,7 +5,9 @@
  * DATABASE_URL=postgres://… for a PostgreSQL server. Migrations are applied on start; an
  * empty database gets the demo organisation, whose generated passwords are printed once.
  * PARLEY_SECURE_COOKIES=1 (or an https PARLEY_PUBLIC_URL) behind TLS; PARLEY_LOG_LEVEL (info);
- * PARLEY_STALL_MS (60000): a main thread silent this long ends the process (process/stall-watchdog.ts).
+ * PARLEY_STALL_MS (60000): a main thread silent this long ends the process (process/stall-watchdog.ts);
+ * PARLEY_REMINDER_LEAD_HOURS ("72,24"): when reminders of a deadline go out. A setting that cannot
+ * be used stops the start with a message saying which and why (config.ts).
  */
 import { openPglite, openPostgres, type Database } from './db/database.ts';
 import { DataDirLockedError } from './db/lock-file.ts';
@@ -25,11 +27,19 @@ const opening: Promise<{ database: Database } | { error: unknown }> = (
   (database) => ({ database }),
   (error: unknown) => ({ error }),
 );
-const [{ buildApp }, { configFromEnv }, { createDemoIfEmpty, DEMO_DOCUMENT_TITLE }] = await Promise.all([
+const [{ buildApp }, { ConfigError, configFromEnv }, { createDemoIfEmpty, DEMO_DOCUMENT_TITLE }] = await Promise.all([
   import('./app.ts'),
   import('./config.ts'),
   import('./seed/demo.ts'),
 ]);
+let config: ReturnType<typeof configFromEnv>;
+try {
+  config = configFromEnv(env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`parley: ${error.message}`);
+  process.exit(1);
+}
 const opened = await opening;
 if ('error' in opened) {
   if (opened.error instanceof DataDirLockedError) {
@@ -40,7 +50,7 @@ if ('error' in opened) {
 }
 const { database } = opened;
 
-const app = await buildApp({ database, config: configFromEnv(env), logger: { level: env.PARLEY_LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ database, config, logger: { level: env.PARLEY_LOG_LEVEL ?? 'info' } });
 const accounts = await database.withStartupLock(async () => {
   await database.migrate();
   return createDemoIfEmpty(app.parley);

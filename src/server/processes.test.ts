@@ -42,6 +42,20 @@ describe('the server on its embedded database', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('does not start on a setting it cannot use, and says which and why, without a stack trace', { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-main-'));
+    try {
+      const refused = await startServer({ PARLEY_DATA_DIR: dataDir, PARLEY_REMINDER_LEAD_HOURS: '72,soon' }, 30_000).then(
+        () => null,
+        (error: unknown) => (error as Error).message,
+      );
+      expect(refused).toMatch(/^server exited with 1 before it was ready:\nparley: PARLEY_REMINDER_LEAD_HOURS is the hours before a deadline .*; "soon" is not one\.\n$/u);
+      expect(refused).not.toMatch(/\n\s+at /u);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('server processes on Postgres', () => {
