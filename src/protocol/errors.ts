@@ -258,6 +258,11 @@ export const ERRORS = {
     title: 'The registry of notes verbales refused the change',
     detail: '{message} Nothing was recorded; correct the request and send it again.',
   },
+  ERR_NOTE_DRAFT_CHANGED: {
+    status: 409,
+    title: 'The draft has changed',
+    detail: 'Draft {noteId} was saved by someone else after you opened it. Reload it, check your corrections still apply, and save again.',
+  },
   ERR_NOTE_REGISTRY_NOT_CONFIGURED: {
     status: 409,
     title: 'The registry of notes verbales is not configured',

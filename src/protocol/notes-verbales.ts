@@ -61,7 +61,13 @@ export const NewNoteBody = NoteContentSchema.extend({
 export type NewNoteBody = z.infer<typeof NewNoteBody>;
 
 /** A draft's content as corrected: the same fields as when drafted, replacing them all (issuing is a step of its own). */
-export const ReviseNoteBody = NoteContentSchema;
+export const ReviseNoteBody = NoteContentSchema.extend({
+  expectedRevisedAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The draft's revisedAt as you loaded it (null: never revised): refused with 409 when it was saved since, so that two officers do not overwrite each other. Absent: the last save wins"),
+});
 export type ReviseNoteBody = z.infer<typeof ReviseNoteBody>;
 
 export const NoteQuerySchema = z.object({

@@ -199,8 +199,17 @@ describe.each(DATABASE_KINDS)('notes verbales on %s', (kind) => {
     expect((await put('secretariat', draft.id, { ...corrected, date: 'tomorrow' })).statusCode).toBe(400);
     expect((await t.request('secretariat', 'GET', `${BASE}/${draft.id}`)).json()).toMatchObject({ subject: { en: 'Consultations on the draft Catalouge' }, date: '2021-06-10', revisedAt: null });
 
-    const revised = await put('secretariat', draft.id, corrected);
+    const revised = await put('secretariat', draft.id, { ...corrected, expectedRevisedAt: null });
     expect(revised.statusCode, revised.body).toBe(200);
+    // A second officer who opened the draft before that save is told, not allowed to erase it…
+    const stale = await put('secretariat', draft.id, { ...corrected, subject: { ...corrected.subject, en: 'Erasing the first correction' }, expectedRevisedAt: null });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'ERR_NOTE_DRAFT_CHANGED', detail: expect.stringContaining('Reload it') });
+    expect((await t.request('secretariat', 'GET', `${BASE}/${draft.id}`)).json().subject.en).toBe('Consultations on the draft Catalogue');
+    // …and saves once they have the current draft; a client that sends no expectation saves over it.
+    const again = await put('secretariat', draft.id, { ...corrected, expectedRevisedAt: revised.json().revisedAt });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await put('secretariat', draft.id, corrected)).statusCode).toBe(200);
     expect(revised.json()).toMatchObject({ id: draft.id, status: 'draft', number: null, date: '2022-01-10', subject: { en: 'Consultations on the draft Catalogue' }, addressees: { kind: 'states', states: ['IND', 'KAZ'] } });
     expect(revised.json().revisedAt).toEqual(expect.any(String));
     // The printed page is the revised one (its date; the subject is no part of a note's page).

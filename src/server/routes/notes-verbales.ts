@@ -196,13 +196,21 @@ export function registerNotesVerbalesRoutes(app: ZodApp, context: Context): void
       void reply.header('cache-control', PRIVATE);
       const { note, organisationId, state: seen } = await visibleNote(request, 'note.write');
       const { actor } = noteReaderOf(principalOf(request.principal), organisationId, 'note.write');
-      const content = ReviseNoteBody.parse(request.body) as NoteContent;
+      const { expectedRevisedAt, ...fields } = ReviseNoteBody.parse(request.body);
+      const content = fields as NoteContent;
       const event: NoteEvent = { type: 'note.revised', at: now().toISOString(), actor, data: { noteId: note.id, content } };
+      // Two officers correcting the same draft: the one who saves second learns of the first, rather than erasing it.
+      const requireUnchanged = (state: NotesState): void => {
+        const current = state.notes.get(note.id);
+        if (expectedRevisedAt !== undefined && current !== undefined && current.revisedAt !== expectedRevisedAt) throw problem('ERR_NOTE_DRAFT_CHANGED', { noteId: note.id });
+      };
       // An issued note is refused as such before its addressees are looked at; checked again under the register's lock.
       requireNoteApplies(seen, event, organisationId);
+      requireUnchanged(seen);
       await checkAddressees(organisationId, content);
       return append(organisationId, note.id, (state) => {
         requireNoteApplies(state, event, organisationId);
+        requireUnchanged(state);
         return [event];
       });
     },

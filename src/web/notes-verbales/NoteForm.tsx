@@ -118,7 +118,7 @@ export function NoteForm({ organisationId, draft, onSaved, onBack }: Props) {
     };
     const body: NewNoteBody = { ...fields, ...(circulate ? { circulate: true } : {}) };
     setBusy(true);
-    (draft ? notesApi.revise(organisationId, draft.id, fields) : notesApi.create(organisationId, body))
+    (draft ? notesApi.revise(organisationId, draft.id, { ...fields, expectedRevisedAt: draft.revisedAt }) : notesApi.create(organisationId, body))
       .then(onSaved, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
   };
