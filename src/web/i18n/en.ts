@@ -15,6 +15,7 @@ import { languageVersionsMessages } from '../components/LanguageVersions.message
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
+import { registrySettingsMessages } from '../notes-verbales/RegistrySettings.messages.ts';
 import { modalitiesMessages } from '../modalities/Modalities.messages.ts';
 
 export const en = {
@@ -119,6 +120,7 @@ export const en = {
   ...catalogueMessages.en,
   ...calendarMessages.en,
   ...notesVerbalesMessages.en,
+  ...registrySettingsMessages.en,
   ...modalitiesMessages.en,
   'error.title': 'Something went wrong',
   'error.loadFailed': 'This part of Parley could not be loaded (the connection, or a newer version on the server): reload the page.',

@@ -14,6 +14,7 @@ import { languageVersionsMessages } from '../components/LanguageVersions.message
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
+import { registrySettingsMessages } from '../notes-verbales/RegistrySettings.messages.ts';
 import { modalitiesMessages } from '../modalities/Modalities.messages.ts';
 import type { Catalogue } from './en.ts';
 
@@ -120,6 +121,7 @@ export const kk: Catalogue = {
   ...catalogueMessages.kk,
   ...calendarMessages.kk,
   ...notesVerbalesMessages.kk,
+  ...registrySettingsMessages.kk,
   ...modalitiesMessages.kk,
   'error.title': 'Бірдеңе дұрыс болмады',
   'error.loadFailed': 'Parley-дің бұл бөлігі жүктелмеді (байланыс немесе сервердегі жаңа нұсқа): бетті қайта жүктеңіз.',

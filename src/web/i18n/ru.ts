@@ -14,6 +14,7 @@ import { languageVersionsMessages } from '../components/LanguageVersions.message
 import { catalogueMessages } from '../catalogue/Catalogue.messages.ts';
 import { calendarMessages } from '../calendar/Calendar.messages.ts';
 import { notesVerbalesMessages } from '../notes-verbales/NotesVerbales.messages.ts';
+import { registrySettingsMessages } from '../notes-verbales/RegistrySettings.messages.ts';
 import { modalitiesMessages } from '../modalities/Modalities.messages.ts';
 import type { Catalogue } from './en.ts';
 
@@ -119,6 +120,7 @@ export const ru: Catalogue = {
   ...catalogueMessages.ru,
   ...calendarMessages.ru,
   ...notesVerbalesMessages.ru,
+  ...registrySettingsMessages.ru,
   ...modalitiesMessages.ru,
   'error.title': 'Что-то пошло не так',
   'error.loadFailed': 'Эту часть Parley не удалось загрузить (связь или новая версия на сервере): обновите страницу.',

@@ -48,6 +48,9 @@ export function NoteRegistry({ organisationId, isSecretariat, onOpen }: Props) {
         <p>
           <a href={pathOf({ name: 'notes', noteId: 'new' })} onClick={link('new')}>
             {t('notes.new')}
+          </a>{' '}
+          <a href={pathOf({ name: 'notes', noteId: 'settings' })} onClick={link('settings')}>
+            {t('notes.settings.link')}
           </a>
         </p>
       ) : null}

@@ -1,8 +1,12 @@
 /** The notes verbales registry over HTTP (types from protocol/notes-verbales.ts). */
-import type { NewNoteBody, NoteListView, NoteView, ReviseNoteBody } from '../../protocol/notes-verbales.ts';
+import type { z } from 'zod';
+import type { NewNoteBody, NoteListView, NoteRegistryConfigSchema, NoteRegistryView, NoteView, ReviseNoteBody } from '../../protocol/notes-verbales.ts';
 import { request } from '../api.ts';
 
 export type { NewNoteBody, NoteView, ReviseNoteBody };
+/** The registry's settings as sent, and as the server shows them with how far its counters have run. */
+export type NoteRegistryConfigBody = z.infer<typeof NoteRegistryConfigSchema>;
+export type NoteRegistryViewBody = z.infer<typeof NoteRegistryView>;
 export type NoteLanguage = 'en' | 'ru' | 'kk';
 export type NoteFileLanguage = NoteLanguage | 'all';
 
@@ -22,6 +26,10 @@ export const notesApi = {
     const suffix = query.toString();
     return request('GET', `${base(organisationId)}${suffix ? `?${suffix}` : ''}`);
   },
+  /** The registry's settings and how far its counters have run (the secretariat only). */
+  registry: (organisationId: string): Promise<NoteRegistryViewBody> => request('GET', `${base(organisationId)}/registry`),
+  /** The settings replaced as a whole; the server refuses a counter set back, a pattern without {number}, a language without its sender or place. */
+  configureRegistry: (organisationId: string, body: NoteRegistryConfigBody): Promise<NoteRegistryViewBody> => request('PUT', `${base(organisationId)}/registry`, body),
   get: (organisationId: string, noteId: string): Promise<NoteView> => request('GET', noteUrl(organisationId, noteId)),
   create: (organisationId: string, body: NewNoteBody): Promise<NoteView> => request('POST', base(organisationId), body),
   /** A draft's content replaced as a whole; the server refuses once the note is issued. */
