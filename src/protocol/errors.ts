@@ -233,6 +233,11 @@ export const ERRORS = {
     title: 'Submission not found',
     detail: 'There is no submission {submissionId} that your state can see. A submission is seen by its provider, the states it is addressed to, and those the provider has let see it; reload your list of submissions.',
   },
+  ERR_EXCHANGE_PERMISSION_NOT_FOUND: {
+    status: 404,
+    title: 'Permission not found',
+    detail: 'There is no contingent permission {permissionId} that your state can see. A permission is seen by the state that gave it and the host state it was given to; reload your list of permissions.',
+  },
   ERR_EXCHANGE_CHANGE_REFUSED: {
     status: 422,
     title: 'The exchange refused the change',

@@ -221,6 +221,7 @@ export const ConsentGrantBody = z.object({
 export const ConsentRefusalBody = z.object({ reason: optionalText(2000) });
 export const ConsentRevocationBody = z.object({ reason: optionalText(2000) }).nullish();
 export const DisseminationBody = z.object({ to: states() });
+export const ContingentPermissionWithdrawalBody = z.object({ reason: optionalText(2000) }).nullish();
 export const ContingentPermissionBody = z.object({
   hostState: StateCode,
   releaseTo: z.union([z.literal('any'), z.array(z.union([StateCode, z.literal('SECRETARIAT')])).min(1).max(200)]),
@@ -342,6 +343,7 @@ export const NotificationView = z.object({
     'consent.refused',
     'submission.disseminated',
     'contingent.permission',
+    'contingent.permission.withdrawn',
     'contact.check',
     'contact.confirmed',
   ]),
@@ -395,7 +397,16 @@ export const ExchangeDutiesView = z.object({
     }),
   ),
   permissions: z.array(
-    z.object({ id: z.string(), deployingState: z.string(), hostState: z.string(), releaseTo: z.union([z.literal('any'), z.array(z.string())]), at: z.string() }),
+    z.object({
+      id: z.string(),
+      deployingState: z.string(),
+      hostState: z.string(),
+      releaseTo: z.union([z.literal('any'), z.array(z.string())]),
+      at: z.string(),
+      /** When the deploying state withdrew it (null while in force); a withdrawn permission stays listed as history. */
+      withdrawnAt: z.string().nullable(),
+      withdrawalReason: z.string().nullable(),
+    }),
   ),
   /** The organisation's deadlines per category (data it sets, no secret): forms show reply windows and retention limits before sending. */
   deadlines: ExchangeSettingsSchema.shape.categories,

@@ -51,6 +51,8 @@ export const exchangeApi = {
   disseminate: (organisationId: string, id: string, to: string[]): Promise<unknown> => request('POST', `${one(organisationId, id)}/disseminations`, { to }),
   duties: (organisationId: string): Promise<Duties> => request('GET', `${base(organisationId)}/duties`),
   permit: (organisationId: string, permission: ContingentPermission): Promise<unknown> => request('POST', `${base(organisationId)}/contingent-permissions`, permission),
+  withdrawPermission: (organisationId: string, permissionId: string, reason: string | null): Promise<unknown> =>
+    request('POST', `${base(organisationId)}/contingent-permissions/${encodeURIComponent(permissionId)}/withdraw`, { reason }),
   checkContact: (organisationId: string, id: string): Promise<unknown> => request('POST', `${one(organisationId, id)}/contact-checks`),
   confirmContact: (organisationId: string, checkId: string): Promise<unknown> =>
     request('POST', `${base(organisationId)}/contact-checks/${encodeURIComponent(checkId)}/confirmation`),

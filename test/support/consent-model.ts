@@ -62,7 +62,7 @@ export class ConsentModel {
   readonly byId = new Map<string, ModelSubmission>();
   private readonly grants = new Map<string, ModelGrant[]>();
   private readonly disseminatedTo = new Map<string, string[][]>();
-  readonly permissions: { deploying: string; host: string; releaseTo: 'any' | readonly string[] }[] = [];
+  readonly permissions: { id: string; deploying: string; host: string; releaseTo: 'any' | readonly string[]; withdrawn: boolean }[] = [];
   readonly requests: ModelRequest[] = [];
   readonly reads = new Map<string, { user: string; at: number }[]>();
 
@@ -98,8 +98,13 @@ export class ConsentModel {
     this.disseminatedTo.get(submissionId)!.push([...to]);
   }
 
-  permit(deploying: string, host: string, releaseTo: 'any' | readonly string[]): void {
-    this.permissions.push({ deploying, host, releaseTo });
+  permit(id: string, deploying: string, host: string, releaseTo: 'any' | readonly string[]): void {
+    this.permissions.push({ id, deploying, host, releaseTo, withdrawn: false });
+  }
+
+  /** A withdrawn permission no longer counts; what was released under it stays released. */
+  withdrawPermission(id: string): void {
+    this.permissions.find((p) => p.id === id)!.withdrawn = true;
   }
 
   read(submissionId: string, user: string, at: number): void {
@@ -157,7 +162,7 @@ export class ConsentModel {
   /** Whether the deploying state let the host reach `party`; the party 'any' asks for a permission without limit. */
   permits(deploying: string, host: string, party: string): boolean {
     return this.permissions.some(
-      (p) => p.deploying === deploying && p.host === host && (p.releaseTo === 'any' || (party !== 'any' && p.releaseTo.includes(party))),
+      (p) => !p.withdrawn && p.deploying === deploying && p.host === host && (p.releaseTo === 'any' || (party !== 'any' && p.releaseTo.includes(party))),
     );
   }
 

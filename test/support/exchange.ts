@@ -144,6 +144,10 @@ export function permitted(permissionId: string, deployingState: string, hostStat
   return { type: 'contingent.permission.recorded', at, actor: delegateOf(deployingState), data: { permissionId, deployingState, hostState, releaseTo } };
 }
 
+export function withdrawnPermission(actor: Viewer, permissionId: string, reason: string | null = null, at = T0): ExchangeEvent {
+  return { type: 'contingent.permission.withdrawn', at, actor, data: { permissionId, reason } };
+}
+
 export function checkSent(actor: Viewer, checkId: string, submissionId: string, at = T0): ExchangeEvent {
   return { type: 'contact.check.sent', at, actor, data: { checkId, submissionId } };
 }

@@ -18,9 +18,11 @@ import {
   revoked,
   sent,
   submission,
+  withdrawnPermission,
 } from '../../../test/support/exchange.ts';
 import { applyExchangeEvent, checkExchangeEvent, foldExchange, tryApplyExchangeEvent } from './apply.ts';
 import type { ExchangeEvent } from './events.ts';
+import { contingentPermissionsFor } from './permissions.ts';
 import { ExchangeRejected } from './rejection.ts';
 import { emptyExchangeState, type ExchangeState } from './state.ts';
 
@@ -206,6 +208,54 @@ describe('foreign contingents (2.1.1 c)', () => {
     expect(codeOf(emptyExchangeState(), byHost)).toBe('NOT_ALLOWED');
     expect(codeOf(emptyExchangeState(), permitted('p1', 'RUS', 'RUS', 'any'))).toBe('BAD_EVENT');
     expect(codeOf(emptyExchangeState(), permitted('p1', 'RUS', 'KGZ', ['CHAIR']))).toBe('UNKNOWN_STATE');
+  });
+
+  it('no longer counts once withdrawn: a later report or widening that needed it is refused, what was sent stays', () => {
+    const s = report(['KAZ']);
+    const RUS = delegateOf('RUS');
+    const state = foldExchange([permitted('p1', 'RUS', 'KGZ', ['KAZ', 'UZB']), sent(s)]);
+    applyExchangeEvent(state, withdrawnPermission(RUS, 'p1', 'Mission ended', hoursAfter(1)));
+    expect(checkExchangeEvent(state, sent(report(['KAZ']), hoursAfter(2)))?.code).toBe('NO_PERMISSION');
+    expect(codeOf(state, granted(KGZ, 'g1', s.id, { kind: 'states', states: ['UZB'] }, { at: hoursAfter(2) }))).toBe('NO_PERMISSION');
+    // Already released stays released: the addressee still sees the report.
+    expect(state.submissions.has(s.id)).toBe(true);
+    expect(codeOf(state, { type: 'submission.read', at: hoursAfter(2), actor: KAZ, data: { submissionId: s.id, basis: { via: 'addressed' } } })).toBeNull();
+  });
+
+  it('keeps a party reachable while another permission still covers it', () => {
+    const s = report(['KAZ']);
+    const RUS = delegateOf('RUS');
+    const state = foldExchange([permitted('p1', 'RUS', 'KGZ', ['KAZ', 'UZB']), permitted('p2', 'RUS', 'KGZ', ['UZB']), sent(s)]);
+    applyExchangeEvent(state, withdrawnPermission(RUS, 'p1'));
+    expect(codeOf(state, granted(KGZ, 'g1', s.id, { kind: 'states', states: ['UZB'] }))).toBeNull();
+    expect(codeOf(state, granted(KGZ, 'g1', s.id, { kind: 'states', states: ['TJK'] }))).toBe('NO_PERMISSION');
+  });
+
+  it('is withdrawn by a delegate of the deploying state only, once; a stranger is told it does not exist', () => {
+    const state = foldExchange([permitted('p1', 'RUS', 'KGZ', 'any')]);
+    const unknown = checkExchangeEvent(state, withdrawnPermission(UZB, 'p-never'));
+    expect(unknown).toEqual({ code: 'NOT_FOUND', message: 'There is no permission p-never.' });
+    expect(checkExchangeEvent(state, withdrawnPermission(UZB, 'p1'))).toEqual({ code: 'NOT_FOUND', message: 'There is no permission p1.' });
+    expect(codeOf(state, withdrawnPermission(SECRETARIAT, 'p1'))).toBe('NOT_FOUND');
+    expect(codeOf(state, withdrawnPermission(CHAIR, 'p1'))).toBe('NOT_FOUND');
+    expect(codeOf(state, withdrawnPermission(KGZ, 'p1'))).toBe('NOT_ALLOWED');
+    applyExchangeEvent(state, withdrawnPermission(delegateOf('RUS', 2), 'p1'));
+    expect(checkExchangeEvent(state, withdrawnPermission(delegateOf('RUS'), 'p1'))).toEqual({
+      code: 'NOT_OPEN',
+      message: `Permission p1 was already withdrawn on ${T0}.`,
+    });
+  });
+
+  it('stays in both states\' history with when and why it was withdrawn, and nobody else\'s', () => {
+    const state = foldExchange([permitted('p1', 'RUS', 'KGZ', ['KAZ']), permitted('p2', 'RUS', 'KGZ', 'any')]);
+    applyExchangeEvent(state, withdrawnPermission(delegateOf('RUS'), 'p1', 'Mission ended', hoursAfter(3)));
+    const expected = [
+      { id: 'p1', deployingState: 'RUS', hostState: 'KGZ', releaseTo: ['KAZ'], at: T0, withdrawnAt: hoursAfter(3), withdrawalReason: 'Mission ended' },
+      { id: 'p2', deployingState: 'RUS', hostState: 'KGZ', releaseTo: 'any', at: T0, withdrawnAt: null, withdrawalReason: null },
+    ];
+    expect(contingentPermissionsFor(state, delegateOf('RUS'))).toEqual(expected);
+    expect(contingentPermissionsFor(state, KGZ)).toEqual(expected);
+    expect(contingentPermissionsFor(state, KAZ)).toEqual([]);
   });
 });
 

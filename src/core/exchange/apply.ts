@@ -19,7 +19,7 @@ import {
   validateRequest,
   validateRevocation,
 } from './validate-consent.ts';
-import { validatePermission } from './validate-permission.ts';
+import { validatePermission, validatePermissionWithdrawal } from './validate-permission.ts';
 import { validateSubmission } from './validate-submission.ts';
 import { envelopeOf } from './submission.ts';
 import { partyOf, type Viewer } from './viewer.ts';
@@ -64,6 +64,8 @@ export function checkExchangeEvent(state: ExchangeState, event: ExchangeEvent): 
       return validateRevocation(state, event);
     case 'contingent.permission.recorded':
       return validatePermission(state, event);
+    case 'contingent.permission.withdrawn':
+      return validatePermissionWithdrawal(state, event);
     case 'submission.disseminated':
       return validateDissemination(state, event);
     case 'contact.check.sent':
@@ -187,7 +189,13 @@ function mutate(state: ExchangeState, event: ExchangeEvent): void {
         releaseTo: event.data.releaseTo,
         by: actor,
         at,
+        withdrawn: null,
       });
+      return;
+    case 'contingent.permission.withdrawn':
+      // Only counts from now on: what the host already released under it stays released (a
+      // release cannot be unsent) — unlike consent.revoked, which narrows who may still read.
+      state.permissions.get(event.data.permissionId)!.withdrawn = { at, by: actor, reason: event.data.reason };
       return;
     case 'submission.disseminated': {
       const record = { id: event.data.disseminationId, submissionId: event.data.submissionId, to: event.data.to, by: actor, at };

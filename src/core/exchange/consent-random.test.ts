@@ -1,6 +1,6 @@
 /**
  * The randomized consent test (issue 5): thousands of random submissions, grants, requests,
- * refusals, revocations, disseminations, permissions and reads by random users of random
+ * refusals, revocations, disseminations, permissions (and their withdrawals) and reads by random users of random
  * delegations, against a reference model of who may see what (test/support/consent-model.ts).
  * Not one read, search hit, count, export row, read-log answer or notification may disagree
  * with the model, and every rejection must be the one the model expects.
@@ -130,7 +130,7 @@ describe('the consent rule under random use', () => {
       });
     };
 
-    const expectedNotifications = (event: ExchangeEvent, viewer: Viewer, submissionId: string | null, extra: { scope?: unknown; requestParty?: string | undefined }): string[] => {
+    const expectedNotifications = (event: ExchangeEvent, viewer: Viewer, submissionId: string | null, extra: { scope?: unknown; requestParty?: string | undefined; host?: string }): string[] => {
       const party = ConsentModel.party(viewer);
       if (party !== null && party === ConsentModel.party(event.actor)) return [];
       if (submissionId !== null && !model.mayRead(viewer, submissionId, now)) return [];
@@ -164,6 +164,9 @@ describe('the consent rule under random use', () => {
           break;
         case 'contingent.permission.recorded':
           if (viewer.role === 'delegate' && party === event.data.hostState) kinds.push('contingent.permission');
+          break;
+        case 'contingent.permission.withdrawn':
+          if (viewer.role === 'delegate' && party === extra.host) kinds.push('contingent.permission.withdrawn');
           break;
         default:
           break;
@@ -230,7 +233,7 @@ describe('the consent rule under random use', () => {
     };
 
     /** Applies `event`, checks the outcome is `expected`, and on success lets the model follow and the notifications be checked. */
-    const attempt = (event: ExchangeEvent, expected: Expected, target: string | null, follow: () => void, extra: { scope?: unknown; requestParty?: string | undefined } = {}): void => {
+    const attempt = (event: ExchangeEvent, expected: Expected, target: string | null, follow: () => void, extra: { scope?: unknown; requestParty?: string | undefined; host?: string } = {}): void => {
       const result = tryApplyExchangeEvent(state, event);
       expect(result.ok ? OK : fail(result.rejection.code), `${where()}: ${JSON.stringify(event)}`).toEqual(expected);
       if (!result.ok) {
@@ -263,7 +266,7 @@ describe('the consent rule under random use', () => {
         const to = sample(STATES.filter((c) => c !== from), 1 + int(4));
         const scope = meta.personalData ? (chance(0.85) ? null : 'none') : chance(0.45) ? null : randomScope();
         const words = sample(WORDS, 2);
-        const permitted = model.permissions.filter((p) => p.host === from).map((p) => p.deploying);
+        const permitted = model.permissions.filter((p) => p.host === from && !p.withdrawn).map((p) => p.deploying);
         const deploying = permitted.length > 0 && chance(0.8) ? pick(permitted) : pick(STATES.filter((c) => c !== from));
         serial += 1;
         const body = {
@@ -443,6 +446,22 @@ describe('the consent rule under random use', () => {
         const disseminationId = `d${op}`;
         const event: ExchangeEvent = { type: 'submission.disseminated', at: at(), actor, data: { disseminationId, submissionId: target, to } };
         attempt(event, expected, target, () => model.disseminate(target, to));
+      } else if (r < 97 && model.permissions.length > 0 && chance(0.3)) {
+        // -- withdraw a permission (2.1.1 c) -------------------------------------------
+        const permission = chance(0.95) ? pick(model.permissions) : undefined;
+        const permissionId = permission?.id ?? `no-such-permission-${op}`;
+        const actor = permission !== undefined && chance(0.75) ? delegateOf(permission.deploying) : pick(VIEWERS);
+        const party = ConsentModel.party(actor);
+        const expected =
+          permission === undefined || actor.role !== 'delegate' || (party !== permission.deploying && party !== permission.host)
+            ? fail('NOT_FOUND')
+            : party !== permission.deploying
+              ? fail('NOT_ALLOWED')
+              : permission.withdrawn
+                ? fail('NOT_OPEN')
+                : OK;
+        const event: ExchangeEvent = { type: 'contingent.permission.withdrawn', at: at(), actor, data: { permissionId, reason: null } };
+        attempt(event, expected, null, () => model.withdrawPermission(permissionId), permission === undefined ? {} : { host: permission.host });
       } else if (r < 97) {
         // -- permission (2.1.1 c) ------------------------------------------------------
         const hostState = pick(HOSTS);
@@ -454,7 +473,8 @@ describe('the consent rule under random use', () => {
           actor: delegateOf(deployingState),
           data: { permissionId: `p${op}`, deployingState, hostState, releaseTo },
         };
-        attempt(event, OK, null, () => model.permit(deployingState, hostState, releaseTo));
+        const permissionId = `p${op}`;
+        attempt(event, OK, null, () => model.permit(permissionId, deployingState, hostState, releaseTo));
       } else {
         // -- a search by someone -------------------------------------------------------
         checkQuery(pick(VIEWERS), randomQuery());
@@ -475,6 +495,7 @@ describe('the consent rule under random use', () => {
       'applied consent.requested',
       'applied consent.revoked',
       'applied submission.disseminated',
+      'applied contingent.permission.withdrawn',
       'rejected submission.read NOT_FOUND',
       'rejected consent.granted NOT_PROVIDER',
       'rejected submission.disseminated BEYOND_CONSENT',

@@ -67,6 +67,15 @@ export type ContingentPermissionRecorded = ExchangeEventBase<
   }
 >;
 
+/**
+ * 2.1.1 c: a delegate of the deploying state withdraws a permission it gave. From `at` on the
+ * permission no longer lets the host release anything; what was already released stays released.
+ */
+export type ContingentPermissionWithdrawn = ExchangeEventBase<
+  'contingent.permission.withdrawn',
+  { readonly permissionId: string; readonly reason: string | null }
+>;
+
 /** The secretariat passes a submission it holds on to states, within what the provider allowed. */
 export type SubmissionDisseminated = ExchangeEventBase<
   'submission.disseminated',
@@ -87,6 +96,7 @@ export type ExchangeEvent =
   | ConsentRefused
   | ConsentRevoked
   | ContingentPermissionRecorded
+  | ContingentPermissionWithdrawn
   | SubmissionDisseminated
   | ContactCheckSent
   | ContactConfirmed;
@@ -101,6 +111,7 @@ export const EXCHANGE_EVENT_TYPES: readonly ExchangeEventType[] = [
   'consent.refused',
   'consent.revoked',
   'contingent.permission.recorded',
+  'contingent.permission.withdrawn',
   'submission.disseminated',
   'contact.check.sent',
   'contact.confirmed',

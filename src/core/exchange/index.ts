@@ -16,6 +16,7 @@ export type {
   ContactCheckSent,
   ContactConfirmed,
   ContingentPermissionRecorded,
+  ContingentPermissionWithdrawn,
   SubmissionDisseminated,
   SubmissionRead,
   SubmissionSent,

@@ -17,6 +17,7 @@ import {
   revoked,
   sent,
   submission,
+  withdrawnPermission,
 } from '../../../test/support/exchange.ts';
 import { applyExchangeEvent, foldExchange } from './apply.ts';
 import type { ExchangeEvent } from './events.ts';
@@ -95,6 +96,7 @@ describe('notificationsFor', () => {
   it('tells the host of a permission for its contingent report, and the parties of a contact check', () => {
     const state = foldExchange([]);
     expect(told(state, permitted('p1', 'RUS', 'KGZ', 'any'), [...EVERYONE, delegateOf('RUS')])).toEqual({ 'kgz-1': ['contingent.permission'] });
+    expect(told(state, withdrawnPermission(delegateOf('RUS'), 'p1'), [...EVERYONE, delegateOf('RUS', 2)])).toEqual({ 'kgz-1': ['contingent.permission.withdrawn'] });
     const poc = submission('points-of-contact', 'KAZ', ['UZB'], { dissemination: TO_SECRETARIAT('none') });
     applyExchangeEvent(state, sent(poc));
     expect(told(state, checkSent(SECRETARIAT, 'c1', poc.id))).toEqual({ 'kaz-1': ['contact.check'], 'kaz-2': ['contact.check'] });

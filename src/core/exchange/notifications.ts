@@ -30,6 +30,8 @@ export type NotificationKind =
   | 'submission.disseminated'
   /** To the host state: a deploying state permitted the release of its contingent's data. */
   | 'contingent.permission'
+  /** To the host state: the deploying state withdrew a permission; releases needing it are refused from now on. */
+  | 'contingent.permission.withdrawn'
   /** To the provider: confirm your points of contact. */
   | 'contact.check'
   /** To the party that checked: the provider confirmed. */
@@ -115,6 +117,10 @@ export function notificationsFor(state: ExchangeState, viewer: Viewer, event: Ex
       return [];
     case 'contingent.permission.recorded':
       return isDelegateOf(viewer, event.data.hostState) ? [note('contingent.permission', null)] : [];
+    case 'contingent.permission.withdrawn': {
+      const permission = state.permissions.get(event.data.permissionId);
+      return permission !== undefined && isDelegateOf(viewer, permission.hostState) ? [note('contingent.permission.withdrawn', null)] : [];
+    }
     case 'contact.check.sent': {
       const record = about(event.data.submissionId);
       return record !== null && isProvider(record) ? [note('contact.check', record)] : [];

@@ -2,15 +2,19 @@
  * 2.1.1 c: a host state may release information on a foreign contingent on its territory only
  * as far as the deploying state permitted. Permissions are recorded by the deploying state
  * (`contingent.permission.recorded`) and add up: the host may reach a party if any permission of
- * that deploying state covers it.
+ * that deploying state covers it. The deploying state may withdraw one
+ * (`contingent.permission.withdrawn`): from then on it no longer counts, but what the host
+ * already released under it stays released — a release cannot be unsent (compare
+ * consent.revoked, which narrows who may still read a submission).
  */
 import type { ForeignContingentsBody } from './bodies.ts';
 import type { ExchangeState, PermissionRecord } from './state.ts';
 import { partyOf, SECRETARIAT_PARTY, type Viewer } from './viewer.ts';
 import type { Widening } from './widening.ts';
 
+/** The permissions in force now (withdrawn ones no longer count). */
 function permissionsOf(state: ExchangeState, deployingState: string, hostState: string): PermissionRecord[] {
-  return [...state.permissions.values()].filter((p) => p.deployingState === deployingState && p.hostState === hostState);
+  return [...state.permissions.values()].filter((p) => p.deployingState === deployingState && p.hostState === hostState && p.withdrawn === null);
 }
 
 /** Whether the deploying state let the host release its contingent's data to `party` (a state or the secretariat). */
@@ -51,6 +55,9 @@ export interface PermissionView {
   readonly hostState: string;
   readonly releaseTo: 'any' | readonly string[];
   readonly at: string;
+  /** When the deploying state withdrew it, or null while it is in force. */
+  readonly withdrawnAt: string | null;
+  readonly withdrawalReason: string | null;
 }
 
 /** The permissions a viewer's state gave or received; nobody else's. */
@@ -59,5 +66,13 @@ export function contingentPermissionsFor(state: ExchangeState, viewer: Viewer): 
   if (viewer.role !== 'delegate' || party === null) return [];
   return [...state.permissions.values()]
     .filter((p) => p.deployingState === party || p.hostState === party)
-    .map(({ id, deployingState, hostState, releaseTo, at }) => ({ id, deployingState, hostState, releaseTo, at }));
+    .map(({ id, deployingState, hostState, releaseTo, at, withdrawn }) => ({
+      id,
+      deployingState,
+      hostState,
+      releaseTo,
+      at,
+      withdrawnAt: withdrawn?.at ?? null,
+      withdrawalReason: withdrawn?.reason ?? null,
+    }));
 }

@@ -72,6 +72,8 @@ export interface PermissionRecord {
   readonly releaseTo: 'any' | readonly string[];
   readonly by: Viewer;
   readonly at: string;
+  /** Set once the deploying state withdrew it; the record stays, so both states keep its history. */
+  withdrawn: { readonly at: string; readonly by: Viewer; readonly reason: string | null } | null;
 }
 
 export interface ContactCheckRecord {

@@ -88,6 +88,7 @@ const OVERRIDES: Record<string, Partial<Record<Subject, Outcome>>> = {
   'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/disseminations': { delegate: 422, head: 422, delegateOther: 422, headOther: 422 },
   // A permission is a deploying state's: the secretariat speaks for none.
   'POST /api/organisations/:organisationId/exchange/contingent-permissions': { secretariat: 403 },
+  'POST /api/organisations/:organisationId/exchange/contingent-permissions/:permissionId/withdraw': { secretariat: 403 },
   // Notes verbales go to member states: the chair and observers are no addressees, so a note does not exist for them (the list is empty).
   ...Object.fromEntries(
     ['', '/html', '/pdf', '/docx'].map((suffix) => [`GET /api/organisations/:organisationId/notes-verbales/:noteId${suffix}`, { chair: 404, observer: 404, observerCirculated: 404 }]),
@@ -324,6 +325,9 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         return { method, url: fill({ submissionId: await exchangePost(other, '/submissions', disaster(ownState)) }), payload: { to: ['KAZ'] } };
       case 'POST /api/organisations/:organisationId/exchange/contingent-permissions':
         return { method, url: fill({}), payload: { hostState: 'KAZ', releaseTo: 'any' } };
+      case 'POST /api/organisations/:organisationId/exchange/contingent-permissions/:permissionId/withdraw':
+        // The subject's own state gave it (the secretariat's sample: IND's); the domain's 404/422 for others are exchange-permissions.test.ts's.
+        return { method, url: fill({ permissionId: await exchangePost(own, '/contingent-permissions', { hostState: 'KAZ', releaseTo: 'any' }) }), payload: { reason: 'mission ended' } };
       case 'POST /api/organisations/:organisationId/exchange/submissions/:submissionId/contact-checks':
         return { method, url: fill({ submissionId: await exchangePost(other, '/submissions', contacts(ownState)) }), payload: null };
       case 'POST /api/organisations/:organisationId/exchange/contact-checks/:checkId/confirmation': {

@@ -34,11 +34,16 @@ export function submissionNotFound(submissionId: string): ProblemError {
   return problem('ERR_EXCHANGE_SUBMISSION_NOT_FOUND', { submissionId });
 }
 
-/** Refuses, as the catalogue's error, an event the domain would refuse. */
-export function requireApplies(state: ExchangeState, event: ExchangeEvent, submissionId: string | null): void {
+/** The answer for a contingent permission of two other states — word for word the answer for an id never used. */
+export function permissionNotFound(permissionId: string): ProblemError {
+  return problem('ERR_EXCHANGE_PERMISSION_NOT_FOUND', { permissionId });
+}
+
+/** Refuses, as the catalogue's error, an event the domain would refuse (NOT_FOUND as `notFound` says, a submission by default). */
+export function requireApplies(state: ExchangeState, event: ExchangeEvent, submissionId: string | null, notFound: (id: string) => ProblemError = submissionNotFound): void {
   const rejection = checkExchangeEvent(state, event);
   if (rejection === null) return;
-  if (rejection.code === 'NOT_FOUND') throw submissionNotFound(submissionId ?? 'named');
+  if (rejection.code === 'NOT_FOUND') throw notFound(submissionId ?? 'named');
   throw problem('ERR_EXCHANGE_CHANGE_REFUSED', { message: rejection.message }, { extra: { rejection: rejection.code } });
 }
 

@@ -12,16 +12,29 @@ import {
   ConsentRequestBody,
   ConsentRevocationBody,
   ContingentPermissionBody,
+  ContingentPermissionWithdrawalBody,
   DisseminationBody,
 } from '../../protocol/exchange.ts';
 import type { Context, ZodApp } from '../context.ts';
 import { requireDelegate } from '../services/exchange-viewer.ts';
-import { appendExchange, exchangeCaller, exchangeProblems as problems, exchangeTags as tags, OrgParams, PRIVATE, requireApplies, SubmissionParams } from './exchange-common.ts';
+import type { ProblemError } from '../http/problem.ts';
+import {
+  appendExchange,
+  exchangeCaller,
+  exchangeProblems as problems,
+  exchangeTags as tags,
+  OrgParams,
+  permissionNotFound,
+  PRIVATE,
+  requireApplies,
+  SubmissionParams,
+} from './exchange-common.ts';
 
 const Created = z.object({ id: z.string(), version: z.number().int() });
 const RequestParams = OrgParams.extend({ requestId: z.string().min(1).max(200) });
 const GrantParams = SubmissionParams.extend({ grantId: z.string().min(1).max(200) });
 const CheckParams = OrgParams.extend({ checkId: z.string().min(1).max(200) });
+const PermissionParams = OrgParams.extend({ permissionId: z.string().min(1).max(200) });
 
 export function registerExchangeConsentRoutes(app: ZodApp, context: Context): void {
   const { now, newId } = context;
@@ -32,11 +45,12 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
     submissionOf: (state: ExchangeState) => string | null,
     make: (at: string, state: ExchangeState) => ExchangeEvent,
     id: string,
+    notFound?: (id: string) => ProblemError,
   ): Promise<{ id: string; version: number }> {
     const at = now().toISOString();
     const result = await appendExchange(context, organisationId, (state) => {
       const event = make(at, state);
-      requireApplies(state, event, submissionOf(state));
+      requireApplies(state, event, submissionOf(state), notFound);
       return [event];
     });
     return { id, version: result.version };
@@ -131,6 +145,21 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       const { hostState, releaseTo } = request.body as z.infer<typeof ContingentPermissionBody>;
       const permissionId = newId();
       const created = await act(organisationId, () => null, (at) => ({ type: 'contingent.permission.recorded', at, actor, data: { permissionId, deployingState, hostState, releaseTo } }), permissionId);
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/exchange/contingent-permissions/:permissionId/withdraw',
+    { config: { access: 'exchange.act' }, schema: { tags, summary: '2.1.1 c: withdraw a permission your state gave; what the host already released stays released', params: PermissionParams, body: ContingentPermissionWithdrawalBody, response: { 201: Created, ...problems } } },
+    async (request, reply) => {
+      const { organisationId, permissionId } = request.params as z.infer<typeof PermissionParams>;
+      void reply.header('cache-control', PRIVATE);
+      const actor = caller(request, organisationId);
+      requireDelegate(actor);
+      const reason = (request.body as z.infer<typeof ContingentPermissionWithdrawalBody>)?.reason ?? null;
+      // A permission of two other states answers NOT_FOUND in the domain, and so exactly like an id never used.
+      const created = await act(organisationId, () => permissionId, (at) => ({ type: 'contingent.permission.withdrawn', at, actor, data: { permissionId, reason } }), permissionId, permissionNotFound);
       return reply.code(201).send(created);
     },
   );

@@ -26,3 +26,18 @@ export function disasterReport(to: readonly string[], event = 'Mudflow on the Il
     ...overrides,
   };
 }
+
+/** A yearly report (2.1.1 c) by a host state on `deployingState`'s contingent on its territory, to the states `to`. */
+export function contingentsReport(to: readonly string[], deployingState: string, period = '2021'): Record<string, unknown> {
+  return {
+    category: 'foreign-contingents',
+    to,
+    subject: `Foreign contingents ${period}`,
+    legalBasis: '2.1.1 c',
+    language: 'en',
+    dissemination: { kind: 'addressees-only' },
+    kind: 'report',
+    period,
+    body: { asOf: `${period}-01-01`, contingents: [{ deployingState, location: 'Training ground', strength: 120, mission: 'training' }] },
+  };
+}

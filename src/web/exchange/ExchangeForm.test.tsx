@@ -51,7 +51,7 @@ const DUTIES: Duties = ExchangeDutiesView.parse({
   obligations: [{ kind: 'reply', category: 'incident-consultation', period: null, about: '0003', dueAt: '2021-06-04T08:00:00.000Z', status: 'open', metBy: null }],
   reminders: [],
   contactChecks: [],
-  permissions: [{ id: 'p1', deployingState: 'UZB', hostState: 'IND', releaseTo: ['ISR'], at: '2021-06-01T08:00:00.000Z' }],
+  permissions: [{ id: 'p1', deployingState: 'UZB', hostState: 'IND', releaseTo: ['ISR'], at: '2021-06-01T08:00:00.000Z', withdrawnAt: null, withdrawalReason: null }],
   deadlines: { 'military-cv': { retentionDays: 365, leadHours: 0 }, 'incident-consultation': { replyWithinHours: 48, leadHours: 12 } },
 });
 

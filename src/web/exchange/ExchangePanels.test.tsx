@@ -13,6 +13,7 @@ import {
   ConsentView,
   BODY_SCHEMAS,
   ContingentPermissionBody,
+  ContingentPermissionWithdrawalBody,
   ExchangeDutiesView,
   SubmissionHitView,
   WhyView,
@@ -130,7 +131,10 @@ const DUTIES: Duties = ExchangeDutiesView.parse({
   contactChecks: [
     { id: 'c1', submissionId: 'poc', registryNumber: 'TEST/EX/2022/0004', provider: 'IND', checkedBy: 'SECRETARIAT', at: '2022-06-01T00:00:00.000Z', dueAt: '2022-06-04T00:00:00.000Z', status: 'awaiting', confirmedAt: null },
   ],
-  permissions: [{ id: 'p1', deployingState: 'IND', hostState: 'KAZ', releaseTo: ['ISR', 'SECRETARIAT'], at: '2022-01-01T00:00:00.000Z' }],
+  permissions: [
+    { id: 'p1', deployingState: 'IND', hostState: 'KAZ', releaseTo: ['ISR', 'SECRETARIAT'], at: '2022-01-01T00:00:00.000Z', withdrawnAt: null, withdrawalReason: null },
+    { id: 'p0', deployingState: 'IND', hostState: 'TJK', releaseTo: 'any', at: '2021-01-01T00:00:00.000Z', withdrawnAt: '2021-03-01T00:00:00.000Z', withdrawalReason: null },
+  ],
   deadlines: {},
 });
 
@@ -175,7 +179,7 @@ describe('contingent permissions (2.1.1 c)', () => {
         <ContingentPermissions organisationId="cica" delegation="IND" permissions={DUTIES.permissions} onChanged={onChanged} />
       </LocaleProvider>,
     );
-    expect(within(screen.getByTestId('exchange-permissions-given')).getByRole('listitem').textContent).toMatch(/^KAZ may release information on your contingent to ISR, the secretariat \(since /u);
+    expect(within(screen.getByTestId('exchange-permissions-given')).getAllByRole('listitem')[0]!.textContent).toMatch(/^KAZ may release information on your contingent to ISR, the secretariat \(since /u);
     fireEvent.change(screen.getByLabelText('Host state (code)'), { target: { value: 'tur' } });
     fireEvent.change(screen.getByLabelText('States (codes, separated by commas)'), { target: { value: 'isr kaz' } });
     fireEvent.click(screen.getByLabelText('The secretariat'));
@@ -184,6 +188,41 @@ describe('contingent permissions (2.1.1 c)', () => {
     expect(posts()).toEqual([{ url: '/api/organisations/cica/exchange/contingent-permissions', body: { hostState: 'TUR', releaseTo: ['ISR', 'KAZ', 'SECRETARIAT'] } }]);
     expect(ContingentPermissionBody.safeParse(posts()[0]!.body).success).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('Permission recorded for TUR.');
+  });
+
+  it('withdraws a permission in force after a confirmation on the page, with a reason; a withdrawn one shows when', async () => {
+    const onChanged = vi.fn();
+    render(
+      <LocaleProvider initial="en">
+        <ContingentPermissions organisationId="cica" delegation="IND" permissions={DUTIES.permissions} onChanged={onChanged} />
+      </LocaleProvider>,
+    );
+    const [inForce, withdrawn] = within(screen.getByTestId('exchange-permissions-given')).getAllByRole('listitem');
+    expect(withdrawn!.textContent).toMatch(/^TJK may release information on your contingent to anyone .*— Withdrawn on \S/u);
+    expect(within(withdrawn!).queryByRole('button')).toBeNull();
+    fireEvent.click(within(inForce!).getByRole('button', { name: 'Withdraw' }));
+    // Nothing is sent before the confirmation; "Keep it" cancels.
+    expect(posts()).toEqual([]);
+    fireEvent.click(within(inForce!).getByRole('button', { name: 'Keep it' }));
+    expect(within(inForce!).queryByRole('button', { name: 'Yes, withdraw' })).toBeNull();
+    fireEvent.click(within(inForce!).getByRole('button', { name: 'Withdraw' }));
+    expect(within(inForce!).getByRole('group').textContent).toContain('Withdraw the permission for KAZ?');
+    fireEvent.change(within(inForce!).getByLabelText('Reason for withdrawing (optional)'), { target: { value: ' Exercise over ' } });
+    fireEvent.click(within(inForce!).getByRole('button', { name: 'Yes, withdraw' }));
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(posts()).toEqual([{ url: '/api/organisations/cica/exchange/contingent-permissions/p1/withdraw', body: { reason: 'Exercise over' } }]);
+    expect(ContingentPermissionWithdrawalBody.safeParse(posts()[0]!.body).success).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Permission for KAZ withdrawn.');
+  });
+
+  it('shows the host a withdrawn permission with its date and reason, without a Withdraw action', () => {
+    render(
+      <LocaleProvider initial="ru">
+        <ContingentPermissions organisationId="cica" delegation="TJK" permissions={[{ ...DUTIES.permissions[1]!, withdrawalReason: 'Учения окончены' }]} onChanged={vi.fn()} />
+      </LocaleProvider>,
+    );
+    expect(screen.getByText(/Отозвано .+: Учения окончены$/u)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Отозвать' })).toBeNull();
   });
 });
 

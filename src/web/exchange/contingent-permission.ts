@@ -8,6 +8,11 @@ import type { Duties } from '../exchange-api.ts';
 
 export const SECRETARIAT = 'SECRETARIAT';
 
+/** The permissions `deploying` gave `host` that it has not withdrawn: only those count (a withdrawn one stays listed as history). */
+function inForce(permissions: Duties['permissions'], deploying: string, host: string): Duties['permissions'] {
+  return permissions.filter((p) => p.deployingState === deploying && p.hostState === host && p.withdrawnAt === null);
+}
+
 /** Whom a submission would reach: the addressed states, and the secretariat with its onward scope when the envelope says so. */
 export interface Reach {
   readonly states: readonly string[];
@@ -16,7 +21,7 @@ export interface Reach {
 
 /** The parties `reach` covers that `deploying` did not permit `host` to release to ('*' stands for "any state"). */
 export function unpermittedParties(permissions: Duties['permissions'], deploying: string, host: string, reach: Reach): string[] {
-  const given = permissions.filter((p) => p.deployingState === deploying && p.hostState === host);
+  const given = inForce(permissions, deploying, host);
   const any = given.some((p) => p.releaseTo === 'any');
   const covers = (party: string): boolean => any || given.some((p) => p.releaseTo !== 'any' && p.releaseTo.includes(party));
   const missing = reach.states.filter((s) => !covers(s));
@@ -30,7 +35,7 @@ export function unpermittedParties(permissions: Duties['permissions'], deploying
 
 /** What `deploying` permitted `host`: 'any', the parties named across its permissions, or nothing. */
 export function permittedTo(permissions: Duties['permissions'], deploying: string, host: string): 'any' | string[] {
-  const given = permissions.filter((p) => p.deployingState === deploying && p.hostState === host);
+  const given = inForce(permissions, deploying, host);
   if (given.some((p) => p.releaseTo === 'any')) return 'any';
   return [...new Set(given.flatMap((p) => (p.releaseTo === 'any' ? [] : p.releaseTo)))].sort();
 }
