@@ -157,6 +157,14 @@ export async function signInToDemo(harness: DemoHarness, username: string, optio
   return opened;
 }
 
+/** Signs `username` in to the demo and opens the registry of notes verbales from the main sections. */
+export async function openNotesRegistry(harness: DemoHarness, username: string): Promise<OpenedPage> {
+  const opened = await signInToDemo(harness, username);
+  await opened.page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Notes verbales' }).click();
+  await opened.page.getByRole('heading', { name: 'Registry of notes verbales' }).waitFor();
+  return opened;
+}
+
 /**
  * Opens the notification whose link is named `name` from the signed-in user's notifications,
  * looking again (the page anew) until it has arrived: notifications are written after the

@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, skipWithoutChromium, signInToDemo, startDemoHarness, type DemoHarness } from './browser-harness.ts';
+import { hasChromium, openNotesRegistry, skipWithoutChromium, startDemoHarness, type DemoHarness, type OpenedPage } from './browser-harness.ts';
 
 describe('notes verbales in Chromium', () => {
   let harness: DemoHarness | undefined;
@@ -21,12 +21,7 @@ describe('notes verbales in Chromium', () => {
   });
   afterAll(() => harness?.close());
 
-  async function openRegistry(username: string): Promise<{ page: Page; problems: string[] }> {
-    const { page, problems } = await signInToDemo(harness!, username);
-    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Notes verbales' }).click();
-    await page.getByRole('heading', { name: 'Registry of notes verbales' }).waitFor();
-    return { page, problems };
-  }
+  const openRegistry = (username: string): Promise<OpenedPage> => openNotesRegistry(harness!, username);
 
   const numbers = (page: Page) => page.locator('.notes-table tbody tr td:first-child').allTextContents();
 

@@ -4,11 +4,11 @@
  * addressed and circulated to, and for the secretariat the next step (issue, circulate) and,
  * while the note is a draft, its correction in the note form.
  */
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useT } from '../i18n/use-t.ts';
+import { BackToRegistry } from './BackToRegistry.tsx';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
-import { pathOf } from '../routes.ts';
 import { notesApi, type NoteLanguage, type NoteView } from './notes-api.ts';
 import { NoteForm } from './NoteForm.tsx';
 import { preferredLanguage, subjectOf } from './note-text.ts';
@@ -49,19 +49,7 @@ export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Pr
       .finally(() => setBusy(false));
   };
 
-  const back = (
-    <p>
-      <a
-        href={pathOf({ name: 'notes', noteId: null })}
-        onClick={(event: MouseEvent) => {
-          event.preventDefault();
-          onBack();
-        }}
-      >
-        {t('notes.back')}
-      </a>
-    </p>
-  );
+  const back = <BackToRegistry onBack={onBack} />;
   if (!note) {
     return (
       <>

@@ -7,12 +7,12 @@
  * needs its sender and place); its refusal is shown beside the form, which keeps what was typed.
  * Others never see the link; a typed-in address says that only the secretariat may see it.
  */
-import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { createRegistry, nextNumber } from '../../core/index.ts';
 import { notesApi, type NoteLanguage, type NoteRegistryConfigBody, type NoteRegistryViewBody } from './notes-api.ts';
 import { useT } from '../i18n/use-t.ts';
+import { BackToRegistry } from './BackToRegistry.tsx';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
-import { pathOf } from '../routes.ts';
 
 interface Props {
   readonly organisationId: string;
@@ -86,19 +86,7 @@ export function RegistrySettings({ organisationId, isSecretariat, onBack }: Prop
     );
   }, [organisationId, isSecretariat]);
 
-  const back = (
-    <p>
-      <a
-        href={pathOf({ name: 'notes', noteId: null })}
-        onClick={(event: MouseEvent) => {
-          event.preventDefault();
-          onBack();
-        }}
-      >
-        {t('notes.back')}
-      </a>
-    </p>
-  );
+  const back = <BackToRegistry onBack={onBack} />;
 
   if (!isSecretariat) {
     return (
