@@ -80,7 +80,8 @@ describe('RegistrySettings', () => {
     renderSettings();
     fireEvent.change(await screen.findByLabelText('Example year'), { target: { value: '2021' } });
     await screen.findByText('The next note would be No. 17-1/299');
-    expect(screen.getByText('Numbering pattern: {index}/{number}')).toBeTruthy();
+    // The saved pattern, braces and all, as the server gave it.
+    expect(screen.getByText(/^Numbering pattern:/u).textContent).toBe('Numbering pattern: {index}/{number}');
     const english = screen.getByRole('group', { name: 'Text in English' });
     expect(within(english).getByLabelText<HTMLInputElement>('Place').value).toBe('Nur-Sultan');
 
