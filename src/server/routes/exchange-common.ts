@@ -39,11 +39,15 @@ export function permissionNotFound(permissionId: string): ProblemError {
   return problem('ERR_EXCHANGE_PERMISSION_NOT_FOUND', { permissionId });
 }
 
-/** Refuses, as the catalogue's error, an event the domain would refuse (NOT_FOUND as `notFound` says, a submission by default). */
-export function requireApplies(state: ExchangeState, event: ExchangeEvent, submissionId: string | null, notFound: (id: string) => ProblemError = submissionNotFound): void {
+/**
+ * Refuses, as the catalogue's error, an event the domain would refuse. The domain's NOT_FOUND
+ * (no such thing, or one the caller may not see) answers `notFound()`: the unknown submission,
+ * or permission, the route is about.
+ */
+export function requireApplies(state: ExchangeState, event: ExchangeEvent, notFound: () => ProblemError): void {
   const rejection = checkExchangeEvent(state, event);
   if (rejection === null) return;
-  if (rejection.code === 'NOT_FOUND') throw notFound(submissionId ?? 'named');
+  if (rejection.code === 'NOT_FOUND') throw notFound();
   throw problem('ERR_EXCHANGE_CHANGE_REFUSED', { message: rejection.message }, { extra: { rejection: rejection.code } });
 }
 

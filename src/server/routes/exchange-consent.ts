@@ -28,6 +28,7 @@ import {
   PRIVATE,
   requireApplies,
   SubmissionParams,
+  submissionNotFound,
 } from './exchange-common.ts';
 
 const Created = z.object({ id: z.string(), version: z.number().int() });
@@ -42,15 +43,14 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
   /** One event made from the state, checked, appended; answers its id and the register's version. */
   async function act(
     organisationId: string,
-    submissionOf: (state: ExchangeState) => string | null,
+    notFound: (state: ExchangeState) => ProblemError,
     make: (at: string, state: ExchangeState) => ExchangeEvent,
     id: string,
-    notFound?: (id: string) => ProblemError,
   ): Promise<{ id: string; version: number }> {
     const at = now().toISOString();
     const result = await appendExchange(context, organisationId, (state) => {
       const event = make(at, state);
-      requireApplies(state, event, submissionOf(state), notFound);
+      requireApplies(state, event, () => notFound(state));
       return [event];
     });
     return { id, version: result.version };
@@ -69,7 +69,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       const actor = caller(request, organisationId);
       const { widening, reason } = request.body as z.infer<typeof ConsentRequestBody>;
       const requestId = newId();
-      const created = await act(organisationId, () => submissionId, (at) => ({ type: 'consent.requested', at, actor, data: { requestId, submissionId, widening, reason } }), requestId);
+      const created = await act(organisationId, () => submissionNotFound(submissionId), (at) => ({ type: 'consent.requested', at, actor, data: { requestId, submissionId, widening, reason } }), requestId);
       return reply.code(201).send(created);
     },
   );
@@ -83,7 +83,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       const actor = caller(request, organisationId);
       const { widening, inAnswerTo, until } = request.body as z.infer<typeof ConsentGrantBody>;
       const grantId = newId();
-      const created = await act(organisationId, () => submissionId, (at) => ({ type: 'consent.granted', at, actor, data: { grantId, submissionId, widening, inAnswerTo, until } }), grantId);
+      const created = await act(organisationId, () => submissionNotFound(submissionId), (at) => ({ type: 'consent.granted', at, actor, data: { grantId, submissionId, widening, inAnswerTo, until } }), grantId);
       return reply.code(201).send(created);
     },
   );
@@ -99,7 +99,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       // A request about a submission the caller may not see is as unknown as the submission: the domain says NOT_FOUND.
       const created = await act(
         organisationId,
-        (state) => state.requests.get(requestId)?.submissionId ?? requestId,
+        (state) => submissionNotFound(state.requests.get(requestId)?.submissionId ?? requestId),
         (at, state) => ({ type: 'consent.refused', at, actor, data: { requestId, submissionId: state.requests.get(requestId)?.submissionId ?? requestId, reason } }),
         requestId,
       );
@@ -115,7 +115,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       void reply.header('cache-control', PRIVATE);
       const actor = caller(request, organisationId);
       const reason = (request.body as z.infer<typeof ConsentRevocationBody>)?.reason ?? null;
-      const created = await act(organisationId, () => submissionId, (at) => ({ type: 'consent.revoked', at, actor, data: { grantId, submissionId, reason } }), grantId);
+      const created = await act(organisationId, () => submissionNotFound(submissionId), (at) => ({ type: 'consent.revoked', at, actor, data: { grantId, submissionId, reason } }), grantId);
       return reply.code(201).send(created);
     },
   );
@@ -129,7 +129,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       const actor = caller(request, organisationId);
       const { to } = request.body as z.infer<typeof DisseminationBody>;
       const disseminationId = newId();
-      const created = await act(organisationId, () => submissionId, (at) => ({ type: 'submission.disseminated', at, actor, data: { disseminationId, submissionId, to } }), disseminationId);
+      const created = await act(organisationId, () => submissionNotFound(submissionId), (at) => ({ type: 'submission.disseminated', at, actor, data: { disseminationId, submissionId, to } }), disseminationId);
       return reply.code(201).send(created);
     },
   );
@@ -144,7 +144,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       const deployingState = requireDelegate(actor);
       const { hostState, releaseTo } = request.body as z.infer<typeof ContingentPermissionBody>;
       const permissionId = newId();
-      const created = await act(organisationId, () => null, (at) => ({ type: 'contingent.permission.recorded', at, actor, data: { permissionId, deployingState, hostState, releaseTo } }), permissionId);
+      const created = await act(organisationId, () => submissionNotFound('named'), (at) => ({ type: 'contingent.permission.recorded', at, actor, data: { permissionId, deployingState, hostState, releaseTo } }), permissionId);
       return reply.code(201).send(created);
     },
   );
@@ -159,7 +159,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       requireDelegate(actor);
       const reason = (request.body as z.infer<typeof ContingentPermissionWithdrawalBody>)?.reason ?? null;
       // A permission of two other states answers NOT_FOUND in the domain, and so exactly like an id never used.
-      const created = await act(organisationId, () => permissionId, (at) => ({ type: 'contingent.permission.withdrawn', at, actor, data: { permissionId, reason } }), permissionId, permissionNotFound);
+      const created = await act(organisationId, () => permissionNotFound(permissionId), (at) => ({ type: 'contingent.permission.withdrawn', at, actor, data: { permissionId, reason } }), permissionId);
       return reply.code(201).send(created);
     },
   );
@@ -172,7 +172,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       void reply.header('cache-control', PRIVATE);
       const actor = caller(request, organisationId);
       const checkId = newId();
-      const created = await act(organisationId, () => submissionId, (at) => ({ type: 'contact.check.sent', at, actor, data: { checkId, submissionId } }), checkId);
+      const created = await act(organisationId, () => submissionNotFound(submissionId), (at) => ({ type: 'contact.check.sent', at, actor, data: { checkId, submissionId } }), checkId);
       return reply.code(201).send(created);
     },
   );
@@ -186,7 +186,7 @@ export function registerExchangeConsentRoutes(app: ZodApp, context: Context): vo
       const actor = caller(request, organisationId);
       const created = await act(
         organisationId,
-        (state) => state.checks.get(checkId)?.submissionId ?? checkId,
+        (state) => submissionNotFound(state.checks.get(checkId)?.submissionId ?? checkId),
         (at) => ({ type: 'contact.confirmed', at, actor, data: { checkId } }),
         checkId,
       );

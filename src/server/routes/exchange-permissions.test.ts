@@ -13,12 +13,10 @@ const BASE = `/api/organisations/${ORG}/exchange`;
 describe.each(DATABASE_KINDS)('withdrawing a contingent permission on %s', (kind) => {
   let test: TestDatabase;
   let t: TestApp;
-  let offset = 0;
-  const clock = (): Date => new Date(Date.parse('2021-06-02T08:00:00.000Z') + (offset += 1000));
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
-    t = await makeTestApp(test.database, { now: clock });
+    t = await makeTestApp(test.database);
   });
   afterAll(async () => {
     await t.app.close();

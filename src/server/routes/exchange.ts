@@ -90,7 +90,7 @@ export function registerExchangeRoutes(app: ZodApp, context: Context): void {
             body: input.body === null ? null : sealedBody(input.category, input.body, digest!),
           } as unknown as SubmissionInput;
           const event: ExchangeEvent = { type: 'submission.sent', at, actor: viewer, data: { submission } };
-          requireApplies(state, event, input.replyTo);
+          requireApplies(state, event, () => submissionNotFound(input.replyTo ?? 'named'));
           sent = submission;
           return [event];
         },
@@ -159,7 +159,7 @@ export function registerExchangeRoutes(app: ZodApp, context: Context): void {
         if (result.outcome === 'not-found') throw submissionNotFound(submissionId);
         if (result.outcome === 'expired') return [];
         const event: ExchangeEvent = { type: 'submission.read', at: at.toISOString(), actor: viewer, data: { submissionId, basis: result.basis } };
-        requireApplies(state, event, submissionId);
+        requireApplies(state, event, () => submissionNotFound(submissionId));
         return [event];
       });
       const read = result as unknown as Exclude<ReturnType<typeof readSubmission>, { outcome: 'not-found' }>;
