@@ -176,3 +176,8 @@ export const api = {
 function draftsOf(documentId: string): string {
   return `/api/documents/${encodeURIComponent(documentId)}/drafts`;
 }
+
+/** A failed request's message as the server wrote it (RFC 9457 detail), for a person to act on. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { catalogueApi, type AreaCoordinationBody, type CoordinatorDecision } from './catalogue-api.ts';
-import { messageOf, useCatalogueData } from './catalogue-context.ts';
+import { messageOf } from '../api.ts';
+import { useCatalogueData } from './catalogue-context.ts';
 
 export function AreaCoordination({ area, date }: { readonly area: AreaCoordinationBody; readonly date: string }) {
   const t = useT();

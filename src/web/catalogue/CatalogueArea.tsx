@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { ApiError, api, type DelegationBody } from '../api.ts';
+import { ApiError, api, messageOf, type DelegationBody } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
 import { pathOf, type CatalogueView } from '../routes.ts';
 import { catalogueApi, type CatalogueBody, type CoordinationBody, type SelectionsBody } from './catalogue-api.ts';
-import { CatalogueDataContext, messageOf, type CatalogueData } from './catalogue-context.ts';
+import { CatalogueDataContext, type CatalogueData } from './catalogue-context.ts';
 import { CatalogueBrowse } from './CatalogueBrowse.tsx';
 import { OurMeasures } from './OurMeasures.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';

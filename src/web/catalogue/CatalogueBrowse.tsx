@@ -6,7 +6,8 @@ import { useId, useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { AreaCoordination } from './AreaCoordination.tsx';
 import { catalogueApi, today, type HitBody } from './catalogue-api.ts';
-import { messageOf, useCatalogueData } from './catalogue-context.ts';
+import { messageOf } from '../api.ts';
+import { useCatalogueData } from './catalogue-context.ts';
 import { measureAnchor, MeasureItem } from './MeasureItem.tsx';
 
 export function CatalogueBrowse() {

@@ -6,7 +6,8 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { catalogueApi, type MeasureBody, type ReportStatus } from './catalogue-api.ts';
-import { messageOf, useCatalogueData } from './catalogue-context.ts';
+import { messageOf } from '../api.ts';
+import { useCatalogueData } from './catalogue-context.ts';
 
 const STATUSES: readonly ReportStatus[] = ['planned', 'in-progress', 'implemented', 'not-implemented'];
 

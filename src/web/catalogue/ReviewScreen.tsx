@@ -8,7 +8,8 @@ import { useIntl } from 'react-intl';
 import { useT } from '../i18n/use-t.ts';
 import { BarChart } from './BarChart.tsx';
 import { catalogueApi, type ReviewBody } from './catalogue-api.ts';
-import { messageOf, useCatalogueData } from './catalogue-context.ts';
+import { messageOf } from '../api.ts';
+import { useCatalogueData } from './catalogue-context.ts';
 
 export function ReviewScreen() {
   const t = useT();

@@ -26,8 +26,3 @@ export function useCatalogueData(): CatalogueData {
   if (!data) throw new Error('useCatalogueData outside the catalogue screens');
   return data;
 }
-
-/** A failed request's message as the server wrote it (RFC 9457 detail), for a person to act on. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -6,14 +6,11 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { DocumentState } from '../../core/index.ts';
-import { api, type DelegationBody, type MeetingState } from '../api.ts';
+import { api, messageOf, type DelegationBody, type MeetingState } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
 import { topProvision, useLeadByScroll } from '../meeting-scroll.ts';
 import { provisionCaption } from './MeetingBanner.tsx';
 
-function messageOf(caught: unknown): string {
-  return caught instanceof Error ? caught.message : String(caught);
-}
 
 export function ChairConsole({
   documentId,

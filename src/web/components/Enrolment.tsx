@@ -6,7 +6,7 @@
  * the key already shown with a newer one.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type MeBody } from '../api.ts';
+import { api, messageOf, type MeBody } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
 
 interface Shown {
@@ -21,9 +21,6 @@ export function groupKey(secret: string): string {
   return secret.match(/.{1,4}/gu)?.join(' ') ?? '';
 }
 
-function messageOf(caught: unknown): string {
-  return caught instanceof Error ? caught.message : String(caught);
-}
 
 export function Enrolment({ onEnrolled }: { readonly onEnrolled: (me: MeBody) => void }) {
   const t = useT();

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import './modalities.css';
-import { messageOf } from '../catalogue/catalogue-context.ts';
+import { messageOf } from '../api.ts';
 import { modalitiesApi, type ProcessBody, type StepBody } from './modalities-api.ts';
 import { ProcessDetail } from './ProcessDetail.tsx';
 

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NOTIFICATION_KINDS, NOTIFICATION_LANGUAGES } from '../../protocol/notifications.ts';
-import { messageOf } from '../catalogue/catalogue-context.ts';
+import { messageOf } from '../api.ts';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
 import { useT } from '../i18n/use-t.ts';
 import './modalities.css';

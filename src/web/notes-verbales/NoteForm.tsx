@@ -9,7 +9,7 @@
  * no field for (an opening continuation, enclosures other than one "as stated") is kept as drafted.
  */
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { request } from '../api.ts';
+import { request, messageOf } from '../api.ts';
 import { useT } from '../i18n/use-t.ts';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
 import { pathOf } from '../routes.ts';
@@ -91,7 +91,7 @@ export function NoteForm({ organisationId, draft, onSaved, onBack }: Props) {
         setTexts(Object.fromEntries(langs.map((l) => [l, { ...EMPTY, addressee: last?.addressee[l] ?? '', addresseeBlock: (last?.addresseeBlock[l] ?? []).join('\n') }])));
         if (!config) setError(t('notes.notConfigured', { detail: '' }));
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(messageOf(e)),
     );
     // Filled once per organisation: a switch of the interface's language must not clear what is typed.
   }, [organisationId]);
@@ -119,7 +119,7 @@ export function NoteForm({ organisationId, draft, onSaved, onBack }: Props) {
     const body: NewNoteBody = { ...fields, ...(circulate ? { circulate: true } : {}) };
     setBusy(true);
     (draft ? notesApi.revise(organisationId, draft.id, { ...fields, expectedRevisedAt: draft.revisedAt }) : notesApi.create(organisationId, body))
-      .then(onSaved, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .then(onSaved, (e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
   };
 

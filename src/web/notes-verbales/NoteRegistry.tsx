@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useT } from '../i18n/use-t.ts';
+import { messageOf } from '../api.ts';
 import { pathOf } from '../routes.ts';
 import { notesApi, type NoteView } from './notes-api.ts';
 import { subjectOf } from './note-text.ts';
@@ -26,7 +27,7 @@ export function NoteRegistry({ organisationId, isSecretariat, onOpen }: Props) {
         setNotes(list.notes);
         setError(null);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(messageOf(e)),
     );
   };
   useEffect(() => load({ text: '', year: '' }), [organisationId]);

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useT } from '../i18n/use-t.ts';
+import { messageOf } from '../api.ts';
 import { BackToRegistry } from './BackToRegistry.tsx';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
 import { notesApi, type NoteLanguage, type NoteView } from './notes-api.ts';
@@ -39,13 +40,13 @@ export function NoteScreen({ organisationId, noteId, isSecretariat, onBack }: Pr
   }, [editing]);
 
   useEffect(() => {
-    notesApi.get(organisationId, noteId).then(setNote, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    notesApi.get(organisationId, noteId).then(setNote, (e: unknown) => setError(messageOf(e)));
   }, [organisationId, noteId]);
 
   const step = (action: 'issue' | 'circulate'): void => {
     setBusy(true);
     notesApi[action](organisationId, noteId)
-      .then(setNote, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .then(setNote, (e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
   };
 

@@ -11,6 +11,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { createRegistry, nextNumber } from '../../core/index.ts';
 import { notesApi, type NoteLanguage, type NoteRegistryConfigBody, type NoteRegistryViewBody } from './notes-api.ts';
 import { useT } from '../i18n/use-t.ts';
+import { messageOf } from '../api.ts';
 import { BackToRegistry } from './BackToRegistry.tsx';
 import { LOCALE_NAMES } from '../i18n/locales.ts';
 
@@ -59,7 +60,7 @@ export function previewNumber(view: NoteRegistryViewBody, fileIndex: string, yea
   try {
     return { number: nextNumber(createRegistry(view.config.format, view.last), fileIndex.trim(), year).formatted };
   } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
+    return { problem: messageOf(error) };
   }
 }
 
@@ -82,7 +83,7 @@ export function RegistrySettings({ organisationId, isSecretariat, onBack }: Prop
         setView(loaded);
         setForm(formOf(loaded));
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(messageOf(e)),
     );
   }, [organisationId, isSecretariat]);
 
@@ -148,7 +149,7 @@ export function RegistrySettings({ organisationId, isSecretariat, onBack }: Prop
           setError(null);
           setSaved(true);
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(messageOf(e)),
       )
       .finally(() => setBusy(false));
   };
